@@ -1,0 +1,66 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "medora-lite",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "medora-lite", targets: ["MedoraLite"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CSodium",
+            path: "Sources/CSodium",
+            pkgConfig: "libsodium",
+            providers: [.apt(["libsodium-dev"])]
+        ),
+        .target(
+            name: "MedoraCrypto",
+            dependencies: ["CSodium"],
+            path: "Sources/Crypto"
+        ),
+        .target(
+            name: "MedoraStorage",
+            dependencies: [
+                "MedoraCrypto",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Sources/Storage"
+        ),
+        .executableTarget(
+            name: "MedoraLite",
+            dependencies: [
+                "MedoraStorage",
+                "MedoraCrypto",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Sources/MedoraLite"
+        ),
+        .testTarget(
+            name: "MedoraCryptoTests",
+            dependencies: ["MedoraCrypto"]
+        ),
+        .testTarget(
+            name: "MedoraStorageTests",
+            dependencies: ["MedoraStorage", "MedoraCrypto"]
+        ),
+        .testTarget(
+            name: "MedoraLiteTests",
+            dependencies: [
+                "MedoraLite",
+                "MedoraStorage",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
+    ]
+)

@@ -1,0 +1,67 @@
+import ArgumentParser
+import Foundation
+import MedoraCrypto
+import MedoraStorage
+
+struct DemoCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo",
+        abstract: "Create a demo data directory with synthetic patients and serve it with a known login.")
+
+    static let doctorLogin = "doctor"
+    static let doctorPassword = "medora-demo"
+    static let adminLogin = "admin"
+    static let adminPassword = "medora-admin"
+    static let sampleSeed: UInt64 = 20261127
+    static let sampleCount = 320
+
+    @Option(help: "Data directory (default: a new temporary directory). Reused if it already holds a demo.")
+    var data: String?
+    @Option var host = "127.0.0.1"
+    @Option(help: "Port (0 picks a free one).") var port = 8080
+
+    func run() async throws {
+        try await runReportingErrors {
+            let dir = try data.map(DataDirectory.init(path:)) ?? Self.temporaryDirectory()
+            let lock = try { () throws -> DataDirectoryLock in
+                try dir.createDirectories()
+                return try DataDirectoryLock(dir)
+            }()
+            if !dir.isInitialized { try await Self.create(dir) }
+            let store = try await MedoraStore.open(dir, secret: .keyfile(path: dir.keyfilePath))
+            let lang = Language.cli
+            try await Server.run(store: store, lock: lock, config: ServerConfig(host: host, port: port)) { url in
+                Terminal.say(L10n.text(.cliDemoLogin, lang, ["login": Self.doctorLogin, "password": Self.doctorPassword]))
+                Terminal.say("Data: \(dir.url.path)")
+                Terminal.say("""
+                    Try:
+                      TOKEN=$(curl -s -X POST \(url)/api/v1/auth/login -H 'Content-Type: application/json' \\
+                        -d '{"login":"\(Self.doctorLogin)","password":"\(Self.doctorPassword)"}' | sed 's/.*"token":"\\([^"]*\\)".*/\\1/')
+                      curl -s '\(url)/api/v1/patients?q=Шохрух' -H "Authorization: Bearer $TOKEN"
+                    """)
+            }
+        }
+    }
+
+    static func temporaryDirectory() throws -> DataDirectory {
+        var template = Array((NSTemporaryDirectory() as NSString).appendingPathComponent("medora-demo-XXXXXX").utf8CString)
+        guard let p = mkdtemp(&template) else {
+            throw StorageError.notAccessible(path: NSTemporaryDirectory(), detail: "cannot create a temporary directory")
+        }
+        return DataDirectory(path: String(cString: p))
+    }
+
+    /// A keyfile-only installation (no passphrase to type), an admin, a doctor and the sample patients.
+    static func create(_ dir: DataDirectory) async throws {
+        _ = try await MedoraStore.initialize(dir, options: InitOptions(
+            passphrase: nil, createKeyfile: true, adminLogin: adminLogin, adminPassword: adminPassword,
+            adminDisplayName: "Demo administrator"))
+        let store = try await MedoraStore.open(dir, secret: .keyfile(path: dir.keyfilePath), buildIndex: false)
+        let doctor = try await store.users.create(login: doctorLogin, password: doctorPassword,
+                                                  displayName: "Dr. Dilnoza Karimova", role: .doctor)
+        var generator = SyntheticData(seed: sampleSeed)
+        let drafts = generator.patients(count: sampleCount, withAnalyses: false).map(\.draft)
+        _ = try await store.patients.importMany(drafts, ownerID: doctor.id)
+        try store.close()
+    }
+}

@@ -1,0 +1,148 @@
+import ArgumentParser
+import Foundation
+import MedoraCrypto
+import MedoraStorage
+
+struct InitCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "init",
+        abstract: "Create a data directory: database, keys and the first administrator. Prints the recovery key once.")
+
+    @OptionGroup var data: DataOptions
+
+    @Flag(help: "Also write a random keyfile (<data>/keyfile, mode 0600) so the server can start unattended.")
+    var keyfile = false
+
+    @Flag(help: "Use only the keyfile (no passphrase slot). Implies --keyfile.")
+    var noPassphrase = false
+
+    @Option(help: "Login of the first administrator.")
+    var admin = "admin"
+
+    @Option(help: "Display name of the first administrator.")
+    var adminName = "Administrator"
+
+    func run() async throws {
+        try await runReportingErrors {
+            let lang = Language.cli
+            let dir = data.directory
+            if dir.isInitialized { throw StorageError.alreadyInitialized(path: dir.url.path) }
+            let env = ProcessInfo.processInfo.environment
+            var passphrase: String?
+            if !noPassphrase {
+                if let p = env["MEDORA_PASSPHRASE"] {
+                    passphrase = p
+                } else if Terminal.isInteractive {
+                    let first = Terminal.readSecret(prompt: L10n.text(.cliPassphrasePrompt, lang)) ?? ""
+                    let second = Terminal.readSecret(prompt: L10n.text(.cliPassphraseConfirm, lang)) ?? ""
+                    guard first == second else { throw CLIFailure.message(L10n.text(.cliPassphraseMismatch, lang), code: 1) }
+                    passphrase = first
+                } else {
+                    throw CLIFailure.message(L10n.text(.cliNoSecret, lang), code: 2)
+                }
+            }
+            let adminPassword = try Self.password(for: admin, env: "MEDORA_ADMIN_PASSWORD")
+            let recovery = try await MedoraStore.initialize(dir, options: InitOptions(
+                passphrase: passphrase, createKeyfile: keyfile || noPassphrase,
+                adminLogin: admin, adminPassword: adminPassword, adminDisplayName: adminName))
+            Terminal.say(L10n.text(.cliInitDone, lang, ["path": dir.url.path, "login": admin]))
+            if keyfile || noPassphrase { Terminal.say(L10n.text(.cliKeyfileWritten, lang, ["path": dir.keyfilePath])) }
+            Terminal.say("")
+            Terminal.say(L10n.text(.cliRecoveryKeyNotice, lang))
+            Terminal.say("  " + recovery)
+        }
+    }
+
+    /// A password from the environment variable `env`, or asked twice on the terminal.
+    static func password(for login: String, env name: String) throws -> String {
+        let lang = Language.cli
+        if let p = ProcessInfo.processInfo.environment[name] { return p }
+        guard Terminal.isInteractive else {
+            throw CLIFailure.message(L10n.text(.cliNoSecret, lang).replacingOccurrences(of: "MEDORA_PASSPHRASE", with: name), code: 2)
+        }
+        let first = Terminal.readSecret(prompt: L10n.text(.cliPasswordPrompt, lang, ["login": login])) ?? ""
+        let second = Terminal.readSecret(prompt: L10n.text(.cliPassphraseConfirm, lang)) ?? ""
+        guard first == second else { throw CLIFailure.message(L10n.text(.cliPassphraseMismatch, lang), code: 1) }
+        return first
+    }
+}
+
+struct CheckCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Verify the database: SQLite integrity, key slots, record counts, every patient decrypts.")
+
+    @OptionGroup var data: DataOptions
+    @OptionGroup var unlock: UnlockOptions
+
+    func run() async throws {
+        try await runReportingErrors {
+            let lang = Language.cli
+            let store = try await unlock.open(data.directory, buildIndex: false)
+            let r = try await store.check()
+            Terminal.say("integrity_check: \(r.sqliteIntegrity.joined(separator: "; "))")
+            Terminal.say("foreign keys:    \(r.foreignKeyViolations == 0 ? "ok" : "\(r.foreignKeyViolations) violations")")
+            for s in r.slots {
+                let params = s.kind == "passphrase" ? " (Argon2id ops=\(s.opsLimit) mem=\(s.memLimit >> 20) MiB)" : ""
+                Terminal.say("key slot:        \(s.kind)\(params) \(s.acceptable ? "ok" : "WEAK")")
+            }
+            Terminal.say("migrations:      \(r.migrations.joined(separator: ", "))")
+            Terminal.say("users:           \(r.users)")
+            Terminal.say("patients:        \(r.patients) (+\(r.deletedPatients) deleted)")
+            Terminal.say("sessions:        \(r.sessions)")
+            Terminal.say("undecryptable:   \(r.undecryptablePatients)")
+            guard r.isHealthy else {
+                throw CLIFailure.message(L10n.text(.cliCheckUnhealthy, lang), code: 1)
+            }
+            Terminal.say(L10n.text(.cliCheckHealthy, lang))
+        }
+    }
+}
+
+struct AddUserCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "add-user", abstract: "Add a user (password from MEDORA_USER_PASSWORD or asked).")
+
+    @OptionGroup var data: DataOptions
+    @OptionGroup var unlock: UnlockOptions
+    @Argument(help: "Login (3-64 letters, digits, . _ - @).") var login: String
+    @Option(help: "Role: admin, doctor or assistant.") var role: String = "doctor"
+    @Option(help: "Display name.") var name: String?
+
+    func validate() throws {
+        guard User.Role(rawValue: role) != nil else { throw ValidationError("role must be admin, doctor or assistant") }
+    }
+
+    func run() async throws {
+        try await runReportingErrors {
+            let store = try await unlock.open(data.directory, buildIndex: false)
+            let password = try InitCommand.password(for: login, env: "MEDORA_USER_PASSWORD")
+            let user = try await store.users.create(login: login, password: password, displayName: name ?? login,
+                                                    role: User.Role(rawValue: role)!)
+            Terminal.say(L10n.text(.cliUserAdded, Language.cli, ["role": user.role.rawValue, "login": user.login]))
+        }
+    }
+}
+
+struct PasswdCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "passwd",
+        abstract: "Change a user's password (from MEDORA_USER_PASSWORD or asked); ends their sessions.")
+
+    @OptionGroup var data: DataOptions
+    @OptionGroup var unlock: UnlockOptions
+    @Argument(help: "Login of the user.") var login: String
+
+    func run() async throws {
+        try await runReportingErrors {
+            let store = try await unlock.open(data.directory, buildIndex: false)
+            guard let user = try await store.users.find(login: login) else {
+                throw CLIFailure.message(L10n.text(.cliInvalidInput, Language.cli,
+                                                   ["field": "login", "reason": L10n.text(.errNotFound, Language.cli)]), code: 1)
+            }
+            let password = try InitCommand.password(for: login, env: "MEDORA_USER_PASSWORD")
+            try await store.users.setPassword(userID: user.id, password: password)
+            Terminal.say(L10n.text(.cliPasswordChanged, Language.cli, ["login": user.login]))
+        }
+    }
+}

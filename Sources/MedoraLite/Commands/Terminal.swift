@@ -1,0 +1,34 @@
+import Foundation
+
+/// Talking to the person at the terminal: no-echo prompts and messages on stderr.
+enum Terminal {
+    static var isInteractive: Bool { isatty(STDIN_FILENO) == 1 }
+
+    /// Reads a line with echo off (passphrases, passwords). Nil at end of input.
+    static func readSecret(prompt: String) -> String? {
+        FileHandle.standardError.write(Data(prompt.utf8))
+        var old = termios()
+        let haveTTY = tcgetattr(STDIN_FILENO, &old) == 0
+        if haveTTY {
+            var silent = old
+            silent.c_lflag &= ~tcflag_t(ECHO)
+            tcsetattr(STDIN_FILENO, TCSAFLUSH, &silent)
+        }
+        defer {
+            if haveTTY {
+                tcsetattr(STDIN_FILENO, TCSAFLUSH, &old)
+                FileHandle.standardError.write(Data("\n".utf8))
+            }
+        }
+        return readLine(strippingNewline: true)
+    }
+
+    static func error(_ message: String) {
+        FileHandle.standardError.write(Data(("medora-lite: " + message + "\n").utf8))
+    }
+
+    static func say(_ message: String) {
+        // Unbuffered, so a parent process reading our stdout sees each line at once.
+        FileHandle.standardOutput.write(Data((message + "\n").utf8))
+    }
+}

@@ -1,0 +1,39 @@
+import Foundation
+import Hummingbird
+import MedoraStorage
+
+/// Who is calling, once the auth middleware has resolved the bearer token.
+struct Identity: Sendable {
+    var user: User
+    var session: Session
+    var token: String
+}
+
+/// Per-request state shared by middleware and handlers.
+struct AppRequestContext: RequestContext {
+    var coreContext: CoreRequestContextStorage
+    /// Peer address, for rate limits and sessions (never logged with patient data).
+    var remoteIP: String?
+    var identity: Identity?
+    var language: Language = .en
+
+    init(source: ApplicationRequestContextSource) {
+        coreContext = .init(source: source)
+        remoteIP = source.channel.remoteAddress?.ipAddress
+    }
+
+    /// Request bodies are small JSON documents; anything over 1 MB is refused with 413.
+    var maxUploadSize: Int { HTTPLimits.maxBodyBytes }
+
+    /// The authenticated user, or 401.
+    func requireIdentity() throws -> Identity {
+        guard let identity else { throw APIError(.unauthorized) }
+        return identity
+    }
+}
+
+enum HTTPLimits {
+    static let maxBodyBytes = 1 << 20
+    static let maxPageSize = 200
+    static let defaultPageSize = 50
+}

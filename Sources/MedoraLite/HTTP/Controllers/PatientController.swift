@@ -1,0 +1,114 @@
+import Foundation
+import Hummingbird
+import MedoraStorage
+
+/// `/api/v1/patients`: list and search, create, read, replace, patch, delete. Every call is scoped
+/// to the signed-in user's own patients: another doctor's patient id answers 404, as if absent.
+struct PatientController<Repository: PatientRepository>: Sendable {
+    let repository: Repository
+
+    func addRoutes(to group: RouterGroup<AppRequestContext>) {
+        group.get(use: list)
+        group.post(use: create)
+        group.get(":id", use: show)
+        group.put(":id", use: replace)
+        group.patch(":id", use: patch)
+        group.delete(":id", use: delete)
+    }
+
+    @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> PatientListResponse {
+        let me = try context.requireIdentity().user
+        let q = request.uri.queryParameters
+        var issues: [ValidationIssue] = []
+        let limit = Self.intParameter(q["limit"].map(String.init), field: "limit", default: HTTPLimits.defaultPageSize,
+                                      range: 1...HTTPLimits.maxPageSize, issues: &issues)
+        let offset = Self.intParameter(q["offset"].map(String.init), field: "offset", default: 0,
+                                       range: 0...Int(Int32.max), issues: &issues)
+        let query = q["q"].map(String.init)
+        if let query, query.count > 200 { issues.append(.init("q", .tooLong)) }
+        if !issues.isEmpty { throw APIError(.validation, issues: issues) }
+        let page = try await repository.search(ownerID: me.id, query: query, limit: limit, offset: offset)
+        return PatientListResponse(items: page.items.map(PatientResponse.init), total: page.total,
+                                   limit: page.limit, offset: page.offset)
+    }
+
+    @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> EditedResponse<PatientResponse> {
+        let me = try context.requireIdentity().user
+        let payload = try await Self.payload(request, context: context)
+        let patient = try await repository.create(payload.draft, ownerID: me.id)
+        context.logger.info("patient created", metadata: ["patient_id": .string(patient.id.uuidString)])
+        return EditedResponse(status: .created, headers: Self.headers(patient, location: true), response: PatientResponse(patient))
+    }
+
+    @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> EditedResponse<PatientResponse> {
+        let me = try context.requireIdentity().user
+        guard let patient = try await repository.find(id: try Self.id(context), ownerID: me.id) else {
+            throw APIError(.patientNotFound)
+        }
+        return EditedResponse(headers: Self.headers(patient), response: PatientResponse(patient))
+    }
+
+    @Sendable func replace(_ request: Request, context: AppRequestContext) async throws -> EditedResponse<PatientResponse> {
+        try await update(request, context: context, partial: false)
+    }
+
+    @Sendable func patch(_ request: Request, context: AppRequestContext) async throws -> EditedResponse<PatientResponse> {
+        try await update(request, context: context, partial: true)
+    }
+
+    @Sendable func delete(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let me = try context.requireIdentity().user
+        let id = try Self.id(context)
+        guard try await repository.delete(id: id, ownerID: me.id) else { throw APIError(.patientNotFound) }
+        context.logger.info("patient deleted", metadata: ["patient_id": .string(id.uuidString)])
+        return Response(status: .noContent)
+    }
+
+    private func update(_ request: Request, context: AppRequestContext, partial: Bool) async throws -> EditedResponse<PatientResponse> {
+        let me = try context.requireIdentity().user
+        let id = try Self.id(context)
+        let payload = try await Self.payload(request, context: context)
+        guard let current = try await repository.find(id: id, ownerID: me.id) else { throw APIError(.patientNotFound) }
+        // The version to check: If-Match wins, then "version" in the body. With neither, PATCH checks
+        // against what it just read, so a concurrent write in between is still detected.
+        let expected = Self.ifMatch(request) ?? payload.version ?? current.version
+        let details = partial ? payload.apply(to: current.details) : payload.draft
+        guard let updated = try await repository.update(id: id, ownerID: me.id, details: details,
+                                                        expectedVersion: expected) else {
+            throw APIError(.patientNotFound)
+        }
+        context.logger.info("patient updated", metadata: ["patient_id": .string(id.uuidString)])
+        return EditedResponse(headers: Self.headers(updated), response: PatientResponse(updated))
+    }
+
+    static func payload(_ request: Request, context: AppRequestContext) async throws -> PatientPayload {
+        if let type = request.headers[.contentType], !type.lowercased().hasPrefix("application/json") {
+            throw APIError(.unsupportedMediaType)
+        }
+        var request = request
+        let buffer = try await request.collectBody(upTo: context.maxUploadSize)
+        return try PatientPayload.parse(Data(buffer: buffer))
+    }
+
+    static func id(_ context: AppRequestContext) throws -> UUID {
+        guard let raw = context.parameters.get("id"), let id = UUID(uuidString: raw) else { throw APIError(.invalidID) }
+        return id
+    }
+
+    static func ifMatch(_ request: Request) -> Int? {
+        request.headers[.ifMatch].flatMap { Int($0.trimmingCharacters(in: CharacterSet(charactersIn: "\" W/"))) }
+    }
+
+    static func headers(_ p: Patient, location: Bool = false) -> HTTPFields {
+        var h: HTTPFields = [.eTag: "\"\(p.version)\""]
+        if location { h[.location] = "/api/v1/patients/\(p.id.uuidString.lowercased())" }
+        return h
+    }
+
+    static func intParameter(_ raw: String?, field: String, default def: Int, range: ClosedRange<Int>,
+                             issues: inout [ValidationIssue]) -> Int {
+        guard let raw else { return def }
+        guard let n = Int(raw), range.contains(n) else { issues.append(.init(field, .outOfRange)); return def }
+        return n
+    }
+}

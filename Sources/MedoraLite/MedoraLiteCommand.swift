@@ -1,0 +1,12 @@
+import ArgumentParser
+import Foundation
+
+@main
+struct MedoraLiteCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "medora-lite",
+        abstract: "Medical records for the small clinic: one binary, one encrypted SQLite file.",
+        version: MedoraVersion.current,
+        subcommands: [InitCommand.self, ServeCommand.self, DemoCommand.self, CheckCommand.self,
+                      AddUserCommand.self, PasswdCommand.self, GenerateCommand.self])
+}

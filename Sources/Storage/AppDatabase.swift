@@ -1,0 +1,111 @@
+import Foundation
+import GRDB
+
+/// Owns the one `DatabasePool` on `medora.db`. Every connection is set up with the safety
+/// settings the product relies on and is refused if one of them does not take effect.
+public final class AppDatabase: Sendable {
+    public let pool: DatabasePool
+    public let path: String
+
+    /// Opens (or, when `create` is true, creates) the database file. Does not migrate: the schema is
+    /// only touched after the data key has been unlocked, so a wrong passphrase changes nothing.
+    public init(path: String, create: Bool = false) throws {
+        self.path = path
+        let exists = FileManager.default.fileExists(atPath: path)
+        if !exists && !create { throw StorageError.notInitialized(path: path) }
+        if exists { try Self.checkHeader(path: path) }
+        do {
+            pool = try DatabasePool(path: path, configuration: Self.configuration())
+            try pool.read { db in try Self.assertSafeSettings(db) }
+        } catch {
+            throw Self.mapError(error, path: path)
+        }
+    }
+
+    static func configuration() -> Configuration {
+        var config = Configuration()
+        config.foreignKeysEnabled = true
+        config.busyMode = .timeout(10)
+        config.label = "medora"
+        config.prepareDatabase { db in
+            if !db.configuration.readonly {
+                try db.execute(sql: "PRAGMA journal_mode = WAL")
+            }
+            try db.execute(sql: "PRAGMA synchronous = FULL; PRAGMA secure_delete = ON; PRAGMA foreign_keys = ON")
+            try assertSafeSettings(db)
+        }
+        return config
+    }
+
+    /// The settings every connection must have: WAL, synchronous=FULL (2), foreign_keys, secure_delete.
+    static func assertSafeSettings(_ db: Database) throws {
+        let journal = try String.fetchOne(db, sql: "PRAGMA journal_mode")?.lowercased() ?? "?"
+        guard journal == "wal" else { throw StorageError.unsafeConnection(setting: "journal_mode", actual: journal) }
+        let sync = try Int.fetchOne(db, sql: "PRAGMA synchronous") ?? -1
+        guard sync == 2 else { throw StorageError.unsafeConnection(setting: "synchronous", actual: String(sync)) }
+        let fk = try Int.fetchOne(db, sql: "PRAGMA foreign_keys") ?? 0
+        guard fk == 1 else { throw StorageError.unsafeConnection(setting: "foreign_keys", actual: String(fk)) }
+        let sd = try Int.fetchOne(db, sql: "PRAGMA secure_delete") ?? 0
+        guard sd == 1 else { throw StorageError.unsafeConnection(setting: "secure_delete", actual: String(sd)) }
+    }
+
+    /// A quick look at the first 16 bytes so a stray file gives a clear message instead of a
+    /// SQLite error deep inside the pool's set-up.
+    static func checkHeader(path: String) throws {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw StorageError.notAccessible(path: path, detail: "permission denied")
+        }
+        defer { try? handle.close() }
+        let head = (try? handle.read(upToCount: 16)) ?? Data()
+        if head.isEmpty { throw StorageError.corruptDatabase(path: path, detail: "empty file") }
+        guard head == Data("SQLite format 3\0".utf8) else {
+            throw StorageError.corruptDatabase(path: path, detail: "not a SQLite file")
+        }
+    }
+
+    public func migrate() throws {
+        do { try Migrations.migrator.migrate(pool) } catch { throw Self.mapError(error, path: path) }
+    }
+
+    /// Whether the schema has all known migrations applied.
+    public func hasSchema() throws -> Bool {
+        try pool.read { db in try db.tableExists("key_slots") }
+    }
+
+    public func close() throws { try pool.close() }
+
+    public func write<T: Sendable>(_ body: @Sendable @escaping (Database) throws -> T) async throws -> T {
+        do { return try await pool.write(body) } catch { throw Self.mapError(error, path: path) }
+    }
+
+    public func read<T: Sendable>(_ body: @Sendable @escaping (Database) throws -> T) async throws -> T {
+        do { return try await pool.read(body) } catch { throw Self.mapError(error, path: path) }
+    }
+
+    public func writeSync<T>(_ body: (Database) throws -> T) throws -> T {
+        do { return try pool.write(body) } catch { throw Self.mapError(error, path: path) }
+    }
+
+    public func readSync<T>(_ body: (Database) throws -> T) throws -> T {
+        do { return try pool.read(body) } catch { throw Self.mapError(error, path: path) }
+    }
+
+    /// Turns SQLite failures into `StorageError`s with a clear meaning. Other errors pass through.
+    public static func mapError(_ error: Error, path: String) -> Error {
+        guard let dbError = error as? DatabaseError else { return error }
+        switch dbError.resultCode {
+        case .SQLITE_NOTADB, .SQLITE_CORRUPT:
+            return StorageError.corruptDatabase(path: path, detail: dbError.resultCode.description)
+        case .SQLITE_BUSY, .SQLITE_LOCKED:
+            return StorageError.locked(detail: dbError.resultCode.description)
+        case .SQLITE_FULL:
+            return StorageError.diskFull
+        case .SQLITE_CANTOPEN, .SQLITE_READONLY, .SQLITE_PERM, .SQLITE_AUTH:
+            return StorageError.notAccessible(path: path, detail: dbError.resultCode.description)
+        case .SQLITE_IOERR:
+            return StorageError.notAccessible(path: path, detail: "I/O error")
+        default:
+            return error
+        }
+    }
+}

@@ -1,0 +1,39 @@
+import Dispatch
+import Foundation
+
+/// Runs CPU-heavy blocking work (Argon2id) off the Swift concurrency pool, at most `width` at a
+/// time, with at most `queueLimit` callers waiting. Beyond that, callers get `StorageError.busy`
+/// at once, so a flood of logins cannot starve the server of threads or memory.
+public actor BlockingWorkLimiter {
+    private let width: Int
+    private let queueLimit: Int
+    private var running = 0
+    private var waiters: [CheckedContinuation<Void, Never>] = []
+    private let queue = DispatchQueue(label: "medora.blocking-work", attributes: .concurrent)
+
+    public init(width: Int = max(1, ProcessInfo.processInfo.activeProcessorCount - 1), queueLimit: Int = 64) {
+        self.width = width
+        self.queueLimit = queueLimit
+    }
+
+    public func run<T: Sendable>(_ work: @Sendable @escaping () throws -> T) async throws -> T {
+        if running >= width {
+            guard waiters.count < queueLimit else { throw StorageError.busy }
+            await withCheckedContinuation { waiters.append($0) }
+        } else {
+            running += 1
+        }
+        defer { release() }
+        return try await withCheckedThrowingContinuation { cont in
+            queue.async { cont.resume(with: Result { try work() }) }
+        }
+    }
+
+    private func release() {
+        if waiters.isEmpty {
+            running -= 1
+        } else {
+            waiters.removeFirst().resume() // hand the slot straight to the next waiter
+        }
+    }
+}

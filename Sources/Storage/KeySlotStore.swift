@@ -1,0 +1,49 @@
+import Foundation
+import GRDB
+import MedoraCrypto
+
+/// Reads and writes `key_slots`. The slots are the only place the master data key exists at rest,
+/// always wrapped.
+enum KeySlotStore {
+    static func fetchAll(_ db: Database) throws -> [KeySlot] {
+        guard try db.tableExists("key_slots") else { return [] }
+        return try Row.fetchAll(db, sql: "SELECT * FROM key_slots ORDER BY created_at").map { row in
+            guard let kind = KeySlot.Kind(rawValue: row["kind"]) else { throw StorageError.tamperedKeySlot }
+            let ops: Int64 = row["ops_limit"], mem: Int64 = row["mem_limit"]
+            guard ops >= 0, mem >= 0 else { throw StorageError.tamperedKeySlot }
+            return KeySlot(id: row["id"], kind: kind, salt: [UInt8](row["salt"] as Data),
+                           parameters: KDFParameters(opsLimit: UInt64(ops), memLimit: UInt64(mem)),
+                           wrappedKey: [UInt8](row["wrapped_key"] as Data))
+        }
+    }
+
+    static func insert(_ slot: KeySlot, at date: Date, _ db: Database) throws {
+        try db.execute(sql: """
+            INSERT INTO key_slots (id, kind, salt, ops_limit, mem_limit, wrapped_key, created_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [slot.id, slot.kind.rawValue, Data(slot.salt), Int64(slot.parameters.opsLimit),
+                             Int64(slot.parameters.memLimit), Data(slot.wrappedKey), date])
+    }
+
+    /// Replaces every slot of `kind` with `slot` in one transaction (passphrase change).
+    static func replace(kind: KeySlot.Kind, with slot: KeySlot, at date: Date, _ db: Database) throws {
+        try db.execute(sql: "DELETE FROM key_slots WHERE kind = ?", arguments: [kind.rawValue])
+        try insert(slot, at: date, db)
+    }
+
+    /// Tries each slot that fits the secret. Wrong secret → `wrongSecret`; a slot with parameters
+    /// below the minimum → `tamperedKeySlot`.
+    static func unlock(_ slots: [KeySlot], with secret: KeySlot.Secret) throws -> SecureBytes {
+        var sawWeak = false
+        for slot in slots {
+            do {
+                return try slot.unlock(with: secret)
+            } catch CryptoError.weakKDFParameters {
+                sawWeak = true
+            } catch CryptoError.authenticationFailed {
+                continue
+            }
+        }
+        throw sawWeak ? StorageError.tamperedKeySlot : StorageError.wrongSecret
+    }
+}

@@ -1,0 +1,188 @@
+import Foundation
+import GRDB
+import MedoraCrypto
+
+/// Patients of one doctor, decrypted at the boundary. HTTP handlers and commands see only this
+/// protocol, so a server edition can put PostgreSQL behind it with the same field encryption.
+public protocol PatientRepository: Sendable {
+    /// Validates and stores a new patient owned by `ownerID`.
+    func create(_ draft: PatientDraft, ownerID: UUID) async throws -> Patient
+    /// The patient if it exists, is not deleted and belongs to `ownerID`; otherwise nil.
+    func find(id: UUID, ownerID: UUID) async throws -> Patient?
+    /// Replaces the details. `expectedVersion` (when given) must match the stored version.
+    func update(id: UUID, ownerID: UUID, details: PatientDraft, expectedVersion: Int?) async throws -> Patient?
+    /// Soft-deletes; returns false if there was no such patient for this owner.
+    func delete(id: UUID, ownerID: UUID) async throws -> Bool
+    /// Lists (empty query) or searches the owner's patients, ordered and paginated.
+    func search(ownerID: UUID, query: String?, limit: Int, offset: Int) async throws -> PatientPage
+    /// Stores many validated patients in one transaction (imports, demo and benchmark data).
+    func importMany(_ drafts: [PatientDraft], ownerID: UUID) async throws -> Int
+}
+
+/// `PatientRepository` on the SQLite file, with the in-memory search index kept in step.
+public final class SQLitePatientRepository: PatientRepository {
+    let database: AppDatabase
+    let codec: PatientCodec
+    public let index: PatientSearchIndex
+    let clock: WallClock
+
+    init(database: AppDatabase, keyring: Keyring, clock: WallClock) {
+        self.database = database
+        self.codec = PatientCodec(fieldKey: keyring.subkey(.field))
+        self.index = PatientSearchIndex()
+        self.clock = clock
+    }
+
+    /// Decrypts every live patient's names and phone into the index. Spread across cores: at
+    /// 100,000 patients this is about half a million AEAD opens.
+    public func buildIndex() throws {
+        let records = try database.readSync { db in
+            try PatientRecord.fetchAll(db, sql: "SELECT * FROM patients WHERE deleted_at IS NULL")
+        }
+        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
+        let chunk = (records.count + workers - 1) / max(workers, 1)
+        let results = Mutexed<[[SearchDocument]]>(Array(repeating: [], count: workers))
+        let failure = Mutexed<Error?>(nil)
+        let codec = self.codec
+        DispatchQueue.concurrentPerform(iterations: workers) { w in
+            let lo = w * chunk, hi = min(records.count, lo + chunk)
+            guard lo < hi else { return }
+            var docs: [SearchDocument] = []
+            docs.reserveCapacity(hi - lo)
+            do {
+                for r in records[lo..<hi] { docs.append(try codec.searchDocument(r)) }
+                results.withLock { $0[w] = docs }
+            } catch {
+                failure.withLock { $0 = error }
+            }
+        }
+        if let error = failure.withLock({ $0 }) { throw error }
+        index.replaceAll(results.withLock { $0.flatMap { $0 } })
+    }
+
+    public func create(_ draft: PatientDraft, ownerID: UUID) async throws -> Patient {
+        let now = clock.now()
+        let details = try PatientValidation.validated(draft, today: now)
+        let record = codec.record(for: details, id: UUID(), ownerID: ownerID, now: now)
+        let patient = Patient(id: record.id, ownerID: ownerID, details: details, version: 1,
+                              createdAt: now, updatedAt: now)
+        try await commit { db in try record.insert(db) } then: { self.index.upsert(patient.searchDocument) }
+        return patient
+    }
+
+    public func find(id: UUID, ownerID: UUID) async throws -> Patient? {
+        let record = try await database.read { db in
+            try PatientRecord.fetchOne(db, sql: """
+                SELECT * FROM patients WHERE id = ? AND owner_id = ? AND deleted_at IS NULL
+                """, arguments: [id, ownerID])
+        }
+        return try record.map(codec.open)
+    }
+
+    public func update(id: UUID, ownerID: UUID, details draft: PatientDraft, expectedVersion: Int?) async throws -> Patient? {
+        let now = clock.now()
+        let details = try PatientValidation.validated(draft, today: now)
+        let codec = self.codec
+        let updated: Patient? = try await commitReturning { db -> Patient? in
+            guard var record = try PatientRecord.fetchOne(db, sql: """
+                SELECT * FROM patients WHERE id = ? AND owner_id = ? AND deleted_at IS NULL
+                """, arguments: [id, ownerID]) else { return nil }
+            if let expectedVersion, expectedVersion != record.version {
+                throw StorageError.versionConflict(current: record.version)
+            }
+            let dek = try codec.unwrapDEK(record.wrappedDEK, id: id)
+            let version = record.version + 1
+            let f = codec.seal(details, id: id, version: version, dek: dek)
+            record = PatientRecord(id: id, ownerID: ownerID, wrappedDEK: record.wrappedDEK, fields: f,
+                                   version: version, createdAt: record.createdAt, updatedAt: now)
+            try record.update(db)
+            return Patient(id: id, ownerID: ownerID, details: details, version: version,
+                           createdAt: record.createdAt, updatedAt: now)
+        } then: { patient in
+            if let patient { self.index.upsert(patient.searchDocument) }
+        }
+        return updated
+    }
+
+    public func delete(id: UUID, ownerID: UUID) async throws -> Bool {
+        let now = clock.now()
+        return try await commitReturning { db -> Bool in
+            try db.execute(sql: """
+                UPDATE patients SET deleted_at = ?, updated_at = ?
+                WHERE id = ? AND owner_id = ? AND deleted_at IS NULL
+                """, arguments: [now, now, id, ownerID])
+            return db.changesCount > 0
+        } then: { deleted in
+            if deleted { self.index.remove(id: id) }
+        }
+    }
+
+    public func search(ownerID: UUID, query: String?, limit: Int, offset: Int) async throws -> PatientPage {
+        let page = index.search(ownerID: ownerID, query: query, limit: limit, offset: offset)
+        guard !page.ids.isEmpty else {
+            return PatientPage(total: page.total, limit: limit, offset: offset, items: [])
+        }
+        let ids = page.ids
+        let records = try await database.read { db in
+            try PatientRecord.fetchAll(db, sql: """
+                SELECT * FROM patients WHERE owner_id = ? AND deleted_at IS NULL
+                AND id IN (\(databaseQuestionMarks(count: ids.count)))
+                """, arguments: StatementArguments([ownerID] + ids))
+        }
+        let byID = Dictionary(uniqueKeysWithValues: try records.map { ($0.id, try codec.open($0)) })
+        return PatientPage(total: page.total, limit: limit, offset: offset, items: ids.compactMap { byID[$0] })
+    }
+
+    public func importMany(_ drafts: [PatientDraft], ownerID: UUID) async throws -> Int {
+        let now = clock.now()
+        let validated = try drafts.map { try PatientValidation.validated($0, today: now) }
+        let records = validated.map { codec.record(for: $0, id: UUID(), ownerID: ownerID, now: now) }
+        let docs = zip(records, validated).map { r, d in
+            SearchDocument(id: r.id, ownerID: ownerID, firstName: d.firstName, lastName: d.lastName,
+                           middleName: d.middleName, phone: d.phone)
+        }
+        try await commit { db in
+            for r in records { try r.insert(db) }
+        } then: {
+            for d in docs { self.index.upsert(d) }
+        }
+        return records.count
+    }
+
+    /// Runs `body` in one transaction and, once it has committed, `after` while still holding the
+    /// writer, so the index sees changes in commit order and never sees a rolled-back one.
+    private func commitReturning<T: Sendable>(_ body: @Sendable @escaping (Database) throws -> T,
+                                              then after: @Sendable @escaping (T) -> Void) async throws -> T {
+        let db = database
+        do {
+            return try await db.pool.writeWithoutTransaction { conn in
+                var result: T?
+                try conn.inTransaction {
+                    result = try body(conn)
+                    return .commit
+                }
+                after(result!)
+                return result!
+            }
+        } catch {
+            throw AppDatabase.mapError(error, path: db.path)
+        }
+    }
+
+    private func commit(_ body: @Sendable @escaping (Database) throws -> Void,
+                        then after: @Sendable @escaping () -> Void) async throws {
+        try await commitReturning(body, then: { _ in after() })
+    }
+}
+
+/// A small lock-protected box for results gathered from concurrent workers.
+final class Mutexed<Value>: @unchecked Sendable {
+    private var value: Value
+    private let lock = NSLock()
+    init(_ value: Value) { self.value = value }
+    func withLock<R>(_ body: (inout Value) throws -> R) rethrows -> R {
+        lock.lock()
+        defer { lock.unlock() }
+        return try body(&value)
+    }
+}
