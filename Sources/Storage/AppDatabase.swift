@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import MedoraCrypto
 
 /// Owns the one `DatabasePool` on `medora.db`. Every connection is set up with the safety
 /// settings the product relies on and is refused if one of them does not take effect.
@@ -16,6 +17,12 @@ public final class AppDatabase: Sendable {
         if exists { try Self.checkHeader(path: path) }
         do {
             pool = try DatabasePool(path: path, configuration: Self.configuration())
+            // GRDB switches the writer to synchronous=NORMAL after `prepareDatabase` when it enables
+            // WAL; a clinic's records want FULL (no lost commit on power failure), so set it again.
+            try pool.writeWithoutTransaction { db in
+                try db.execute(sql: "PRAGMA synchronous = FULL")
+                try Self.assertSafeSettings(db)
+            }
             try pool.read { db in try Self.assertSafeSettings(db) }
         } catch {
             throw Self.mapError(error, path: path)
@@ -60,6 +67,23 @@ public final class AppDatabase: Sendable {
         if head.isEmpty { throw StorageError.corruptDatabase(path: path, detail: "empty file") }
         guard head == Data("SQLite format 3\0".utf8) else {
             throw StorageError.corruptDatabase(path: path, detail: "not a SQLite file")
+        }
+    }
+
+    /// Reads the key slots through a short-lived read-only connection, before the pool (whose
+    /// set-up writes) is opened: a wrong passphrase must leave the file exactly as it was.
+    static func readKeySlots(path: String) throws -> [KeySlot] {
+        guard FileManager.default.fileExists(atPath: path) else { throw StorageError.notInitialized(path: path) }
+        try checkHeader(path: path)
+        var config = Configuration()
+        config.readonly = true
+        config.busyMode = .timeout(10)
+        do {
+            let queue = try DatabaseQueue(path: path, configuration: config)
+            defer { try? queue.close() }
+            return try queue.read { db in try KeySlotStore.fetchAll(db) }
+        } catch {
+            throw mapError(error, path: path)
         }
     }
 

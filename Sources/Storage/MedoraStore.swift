@@ -123,12 +123,12 @@ public final class MedoraStore: Sendable {
     /// wrong secret leaves the files as they were.
     public static func open(_ dir: DataDirectory, secret: UnlockSecret, clock: WallClock = SystemClock(),
                             buildIndex: Bool = true) async throws -> MedoraStore {
-        let database = try AppDatabase(path: dir.databasePath)
-        let slots = try database.readSync { db in try KeySlotStore.fetchAll(db) }
+        let slots = try AppDatabase.readKeySlots(path: dir.databasePath)
         guard !slots.isEmpty else {
             throw StorageError.corruptDatabase(path: dir.databasePath, detail: "no key slots")
         }
         let masterKey = try KeySlotStore.unlock(slots, with: try resolve(secret))
+        let database = try AppDatabase(path: dir.databasePath)
         try database.migrate()
         let store = try MedoraStore(directory: dir, database: database, keyring: Keyring(masterKey: masterKey),
                                     clock: clock, hashing: BlockingWorkLimiter())

@@ -64,10 +64,12 @@ public final class SQLitePatientRepository: PatientRepository {
         let now = clock.now()
         let details = try PatientValidation.validated(draft, today: now)
         let record = codec.record(for: details, id: UUID(), ownerID: ownerID, now: now)
-        let patient = Patient(id: record.id, ownerID: ownerID, details: details, version: 1,
-                              createdAt: now, updatedAt: now)
-        try await commit { db in try record.insert(db) } then: { self.index.upsert(patient.searchDocument) }
-        return patient
+        return try await commitReturning { db -> Patient in
+            try record.insert(db)
+            let stored = try Self.storedTimestamps(db, id: record.id)
+            return Patient(id: record.id, ownerID: ownerID, details: details, version: 1,
+                           createdAt: stored.created, updatedAt: stored.updated)
+        } then: { patient in self.index.upsert(patient.searchDocument) }
     }
 
     public func find(id: UUID, ownerID: UUID) async throws -> Patient? {
@@ -96,8 +98,9 @@ public final class SQLitePatientRepository: PatientRepository {
             record = PatientRecord(id: id, ownerID: ownerID, wrappedDEK: record.wrappedDEK, fields: f,
                                    version: version, createdAt: record.createdAt, updatedAt: now)
             try record.update(db)
+            let stored = try Self.storedTimestamps(db, id: id)
             return Patient(id: id, ownerID: ownerID, details: details, version: version,
-                           createdAt: record.createdAt, updatedAt: now)
+                           createdAt: stored.created, updatedAt: stored.updated)
         } then: { patient in
             if let patient { self.index.upsert(patient.searchDocument) }
         }
@@ -147,6 +150,13 @@ public final class SQLitePatientRepository: PatientRepository {
             for d in docs { self.index.upsert(d) }
         }
         return records.count
+    }
+
+    /// Timestamps as the database holds them (millisecond precision), so what a write returns equals
+    /// what a later read returns.
+    static func storedTimestamps(_ db: Database, id: UUID) throws -> (created: Date, updated: Date) {
+        let row = try Row.fetchOne(db, sql: "SELECT created_at, updated_at FROM patients WHERE id = ?", arguments: [id])!
+        return (row[0], row[1])
     }
 
     /// Runs `body` in one transaction and, once it has committed, `after` while still holding the

@@ -25,6 +25,14 @@ struct AppRequestContext: RequestContext {
     /// Request bodies are small JSON documents; anything over 1 MB is refused with 413.
     var maxUploadSize: Int { HTTPLimits.maxBodyBytes }
 
+    /// Stable key order and ISO-8601 dates, so responses read and diff well.
+    var responseEncoder: JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.dateEncodingStrategy = .iso8601
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }
+
     /// The authenticated user, or 401.
     func requireIdentity() throws -> Identity {
         guard let identity else { throw APIError(.unauthorized) }

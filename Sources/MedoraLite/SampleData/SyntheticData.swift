@@ -306,7 +306,7 @@ public struct SyntheticData: Sendable {
     private mutating func makePhone(landline: Bool) -> String {
         var s = "+998"
         if landline {
-            s += "71" + String(rng.weighted([0, 3, 10, 0, 0, 0, 0, 0, 0, 0]))  // 71 1xx… / 71 2xx…
+            s += rng.below(13) < 3 ? "711" : "712"  // Tashkent landlines 71 1xx-xx-xx / 71 2xx-xx-xx
         } else {
             s += SynthLists.mobileCodes[rng.weighted(SynthLists.mobileCodeWeights)]
             s += String(1 + rng.below(9))

@@ -3,13 +3,13 @@ import Hummingbird
 import MedoraStorage
 
 struct UserResponse: ResponseEncodable, Sendable {
-    var id: UUID
+    var id: String
     var login: String
     var displayName: String
     var role: String
 
     init(_ u: User) {
-        id = u.id
+        id = u.id.uuidString.lowercased()
         login = u.login
         displayName = u.displayName
         role = u.role.rawValue

@@ -4,7 +4,7 @@ import MedoraStorage
 
 /// The JSON shape of a patient in responses.
 struct PatientResponse: ResponseEncodable, Sendable {
-    var id: UUID
+    var id: String
     var firstName: String
     var lastName: String
     var middleName: String?
@@ -19,7 +19,7 @@ struct PatientResponse: ResponseEncodable, Sendable {
     var updatedAt: Date
 
     init(_ p: Patient) {
-        id = p.id
+        id = p.id.uuidString.lowercased()
         firstName = p.details.firstName
         lastName = p.details.lastName
         middleName = p.details.middleName
