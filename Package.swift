@@ -45,19 +45,25 @@ let package = Package(
             ],
             path: "Sources/MedoraLite"
         ),
+        .target(
+            name: "MedoraTestSupport",
+            dependencies: ["MedoraStorage", "MedoraCrypto"],
+            path: "Tests/Support"
+        ),
         .testTarget(
             name: "MedoraCryptoTests",
             dependencies: ["MedoraCrypto"]
         ),
         .testTarget(
             name: "MedoraStorageTests",
-            dependencies: ["MedoraStorage", "MedoraCrypto"]
+            dependencies: ["MedoraStorage", "MedoraCrypto", "MedoraTestSupport"]
         ),
         .testTarget(
             name: "MedoraLiteTests",
             dependencies: [
                 "MedoraLite",
                 "MedoraStorage",
+                "MedoraTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]

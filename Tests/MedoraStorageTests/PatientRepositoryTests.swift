@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import XCTest
 import MedoraCrypto
+import MedoraTestSupport
 @testable import MedoraStorage
 
 final class PatientRepositoryTests: XCTestCase {

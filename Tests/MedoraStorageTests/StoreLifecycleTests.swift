@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import XCTest
 import MedoraCrypto
+import MedoraTestSupport
 @testable import MedoraStorage
 
 final class StoreLifecycleTests: XCTestCase {
@@ -230,11 +231,3 @@ final class StoreLifecycleTests: XCTestCase {
     }
 }
 
-/// A clock tests can move.
-final class MutableClock: WallClock, @unchecked Sendable {
-    private let lock = NSLock()
-    private var date: Date
-    init(_ date: Date) { self.date = date }
-    func set(_ d: Date) { lock.lock(); date = d; lock.unlock() }
-    func now() -> Date { lock.lock(); defer { lock.unlock() }; return date }
-}

@@ -45,7 +45,12 @@ struct AuthController<Users: UserRepository, Sessions: SessionRepository>: Senda
     }
 
     @Sendable func login(_ request: Request, context: AppRequestContext) async throws -> EditedResponse<LoginResponse> {
-        let body = try await request.decode(as: LoginRequest.self, context: context)
+        let body: LoginRequest
+        do {
+            body = try await request.decode(as: LoginRequest.self, context: context)
+        } catch let e as HTTPError where e.status == .badRequest {
+            throw APIError(.invalidJSON) // Hummingbird reports decoding failures as a bare 400
+        }
         guard !body.login.isEmpty, body.login.count <= 64, !body.password.isEmpty, body.password.utf8.count <= 1024 else {
             throw APIError(.invalidCredentials)
         }

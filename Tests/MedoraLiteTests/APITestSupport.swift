@@ -1,0 +1,64 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Logging
+import MedoraStorage
+import MedoraTestSupport
+import XCTest
+@testable import MedoraLite
+
+/// An unlocked store in a temp dir with two doctors, and the app built on it exactly as `serve` does.
+final class APIFixture {
+    let temp: TempDataDirectory
+    let store: MedoraStore
+    let logger: Logger
+    static let doctorPassword = "doctor-password"
+
+    init() async throws {
+        temp = try TempDataDirectory()
+        try await temp.initialize()
+        store = try await temp.open()
+        logger = try Server.makeLogger(temp.dir)
+        _ = try await store.users.create(login: "drA", password: Self.doctorPassword, displayName: "Doctor A", role: .doctor)
+        _ = try await store.users.create(login: "drB", password: Self.doctorPassword, displayName: "Doctor B", role: .doctor)
+    }
+
+    var app: some ApplicationProtocol {
+        buildApplication(AppDependencies(store: store, logger: logger), config: ServerConfig(host: "127.0.0.1", port: 0))
+    }
+
+    deinit { try? store.close() }
+}
+
+extension TestClientProtocol {
+    func json(_ method: HTTPRequest.Method, _ uri: String, token: String? = nil, body: Any? = nil,
+              headers extra: HTTPFields = [:]) async throws -> TestResponse {
+        var headers = extra
+        if let token { headers[.authorization] = "Bearer \(token)" }
+        var buffer: ByteBuffer?
+        if let body {
+            headers[.contentType] = "application/json"
+            let data = try (body as? String).map { Data($0.utf8) } ?? JSONSerialization.data(withJSONObject: body)
+            buffer = ByteBuffer(bytes: data)
+        }
+        return try await execute(uri: uri, method: method, headers: headers, body: buffer)
+    }
+
+    func login(_ login: String, _ password: String = APIFixture.doctorPassword) async throws -> String {
+        let r = try await json(.post, "/api/v1/auth/login", body: ["login": login, "password": password])
+        XCTAssertEqual(r.status, .ok)
+        return try XCTUnwrap(r.object["token"] as? String)
+    }
+}
+
+extension TestResponse {
+    var object: [String: Any] {
+        (try? JSONSerialization.jsonObject(with: Data(buffer: body))) as? [String: Any] ?? [:]
+    }
+
+    var errorCode: String? { (object["error"] as? [String: Any])?["code"] as? String }
+    var errorMessage: String? { (object["error"] as? [String: Any])?["message"] as? String }
+    var errorFields: Set<String> {
+        Set(((object["error"] as? [String: Any])?["details"] as? [[String: Any]] ?? []).compactMap { $0["field"] as? String })
+    }
+}
