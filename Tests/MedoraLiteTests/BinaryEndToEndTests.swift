@@ -1,0 +1,199 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import MedoraTestSupport
+import XCTest
+
+/// Runs the built `medora-lite` binary as a user would: real processes, a real socket on 127.0.0.1.
+final class BinaryEndToEndTests: XCTestCase {
+    static var binary: URL {
+        if let explicit = ProcessInfo.processInfo.environment["MEDORA_BIN"] { return URL(fileURLWithPath: explicit) }
+        // The test bundle sits beside the executable in .build/<config>/.
+        let here = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        for dir in [here, here.deletingLastPathComponent()] {
+            let candidate = dir.appendingPathComponent("medora-lite")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+        }
+        return URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent(".build/debug/medora-lite")
+    }
+
+    struct Result {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    func run(_ args: [String], env: [String: String] = [:]) throws -> Result {
+        let p = Process()
+        p.executableURL = Self.binary
+        p.arguments = args
+        p.environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("MEDORA_") }.merging(env) { $1 }
+        let out = Pipe(), err = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        p.standardInput = FileHandle.nullDevice
+        try p.run()
+        let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return Result(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+    }
+
+    /// Starts `serve`, waits for its "running at" line and returns the process and base URL.
+    func startServer(_ args: [String], env: [String: String]) throws -> (Process, String) {
+        let p = Process()
+        p.executableURL = Self.binary
+        p.arguments = args
+        p.environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("MEDORA_") }.merging(env) { $1 }
+        let out = Pipe()
+        p.standardOutput = out
+        p.standardError = FileHandle.standardError
+        p.standardInput = FileHandle.nullDevice
+        try p.run()
+        var seen = ""
+        let deadline = Date().addingTimeInterval(60)
+        while Date() < deadline {
+            let chunk = out.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            seen += String(decoding: chunk, as: UTF8.self)
+            if let r = seen.range(of: #"http://127\.0\.0\.1:\d+"#, options: .regularExpression) {
+                return (p, String(seen[r]))
+            }
+        }
+        p.terminate()
+        throw XCTSkip("server did not start: \(seen)")
+    }
+
+    func request(_ method: String, _ url: String, token: String? = nil, json: [String: Any]? = nil) async throws -> (Int, [String: Any]) {
+        var req = URLRequest(url: URL(string: url)!)
+        req.httpMethod = method
+        if let token { req.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization") }
+        if let json {
+            req.setValue("application/json", forHTTPHeaderField: "Content-Type")
+            req.httpBody = try JSONSerialization.data(withJSONObject: json)
+        }
+        let (data, response) = try await URLSession.shared.data(for: req)
+        let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] ?? [:]
+        return ((response as! HTTPURLResponse).statusCode, object)
+    }
+
+    func testInitServeLoginCreateSearchReadThenNoPlaintextOnDisk() async throws {
+        let temp = try TempDataDirectory()
+        let data = temp.dir.url.path
+        let env = ["MEDORA_PASSPHRASE": "clinic passphrase 2026", "MEDORA_ADMIN_PASSWORD": "admin-password-1",
+                   "MEDORA_USER_PASSWORD": "doctor-password-1"]
+        let initResult = try run(["init", "--data", data], env: env)
+        XCTAssertEqual(initResult.status, 0, initResult.stderr)
+        XCTAssertTrue(initResult.stdout.contains("RECOVERY KEY"))
+        let added = try run(["add-user", "--data", data, "dr.aliyeva", "--role", "doctor", "--name", "Malika Aliyeva"], env: env)
+        XCTAssertEqual(added.status, 0, added.stderr)
+
+        let (server, base) = try startServer(["serve", "--data", data, "--port", "0"], env: env)
+        defer { if server.isRunning { server.terminate() } }
+
+        let (loginStatus, login) = try await request("POST", "\(base)/api/v1/auth/login",
+                                                     json: ["login": "dr.aliyeva", "password": "doctor-password-1"])
+        XCTAssertEqual(loginStatus, 200)
+        let token = try XCTUnwrap(login["token"] as? String)
+        let (createStatus, created) = try await request("POST", "\(base)/api/v1/patients", token: token, json: [
+            "firstName": "Нодирабегим", "lastName": "Усмонхўжаева", "phone": "+998 99 876 54 32", "birthDate": "1990-05-17"])
+        XCTAssertEqual(createStatus, 201)
+        let id = try XCTUnwrap(created["id"] as? String)
+        let (searchStatus, found) = try await request("GET", "\(base)/api/v1/patients?q=nodirabegim", token: token)
+        XCTAssertEqual(searchStatus, 200)
+        XCTAssertEqual((found["items"] as? [[String: Any]])?.first?["id"] as? String, id)
+        let (readStatus, read) = try await request("GET", "\(base)/api/v1/patients/\(id)", token: token)
+        XCTAssertEqual(readStatus, 200)
+        XCTAssertEqual(read["lastName"] as? String, "Усмонхўжаева")
+        XCTAssertEqual(read["phone"] as? String, "+998998765432")
+
+        // A second server on the same data directory is refused with a clear message.
+        let second = try run(["serve", "--data", data, "--port", "0"], env: env)
+        XCTAssertEqual(second.status, 1)
+        XCTAssertTrue(second.stderr.contains("in use"), second.stderr)
+
+        server.terminate() // SIGTERM: graceful shutdown
+        server.waitUntilExit()
+        XCTAssertEqual(server.terminationStatus, 0)
+
+        let raw = try temp.rawBytes()
+        for secret in ["Нодирабегим", "Усмонхўжаева", "998998765432", "876 54 32", "1990-05-17", "Malika", "nodirabegim"] {
+            XCTAssertFalse(raw.contains(secret), "\(secret) found in the data directory")
+        }
+        let check = try run(["check", "--data", data], env: env)
+        XCTAssertEqual(check.status, 0, check.stdout + check.stderr)
+        XCTAssertTrue(check.stdout.contains("patients:        1"), check.stdout)
+    }
+
+    func testWrongPassphraseExitsWithCode2AndOneClearLine() throws {
+        let temp = try TempDataDirectory()
+        let data = temp.dir.url.path
+        let ok = try run(["init", "--data", data], env: ["MEDORA_PASSPHRASE": "right passphrase", "MEDORA_ADMIN_PASSWORD": "admin-password-1"])
+        XCTAssertEqual(ok.status, 0, ok.stderr)
+        let before = FileManager.default.contents(atPath: temp.dir.databasePath)
+        for command in [["check"], ["serve", "--port", "0"]] {
+            let r = try run(command + ["--data", data], env: ["MEDORA_PASSPHRASE": "wrong passphrase"])
+            XCTAssertEqual(r.status, 2, "\(command): \(r.stderr)")
+            XCTAssertEqual(r.stderr, "medora-lite: wrong passphrase\n")
+        }
+        XCTAssertEqual(FileManager.default.contents(atPath: temp.dir.databasePath), before)
+        let noSecret = try run(["check", "--data", data])
+        XCTAssertEqual(noSecret.status, 2)
+        XCTAssertTrue(noSecret.stderr.contains("MEDORA_PASSPHRASE"), noSecret.stderr)
+    }
+
+    func testMissingCorruptAndAlreadyInitialisedDataGiveClearMessages() throws {
+        let temp = try TempDataDirectory()
+        let data = temp.dir.url.path
+        let missing = try run(["check", "--data", data], env: ["MEDORA_PASSPHRASE": "whatever-123"])
+        XCTAssertEqual(missing.status, 1)
+        XCTAssertTrue(missing.stderr.contains("medora-lite init"), missing.stderr)
+
+        try temp.dir.createDirectories()
+        FileManager.default.createFile(atPath: temp.dir.databasePath, contents: Data(repeating: 0x42, count: 9000))
+        let corrupt = try run(["serve", "--data", data, "--port", "0"], env: ["MEDORA_PASSPHRASE": "whatever-123"])
+        XCTAssertEqual(corrupt.status, 1)
+        XCTAssertTrue(corrupt.stderr.contains("damaged"), corrupt.stderr)
+        XCTAssertFalse(corrupt.stderr.contains("Fatal error"), corrupt.stderr)
+
+        let again = try run(["init", "--data", data], env: ["MEDORA_PASSPHRASE": "whatever-123", "MEDORA_ADMIN_PASSWORD": "admin-password-1"])
+        XCTAssertEqual(again.status, 1)
+        XCTAssertTrue(again.stderr.contains("already exists"), again.stderr)
+        XCTAssertEqual(FileManager.default.contents(atPath: temp.dir.databasePath), Data(repeating: 0x42, count: 9000))
+    }
+
+    func testBadCommandLineInputIsRefusedClearly() throws {
+        let weak = try TempDataDirectory()
+        let r = try run(["init", "--data", weak.dir.url.path], env: ["MEDORA_PASSPHRASE": "short", "MEDORA_ADMIN_PASSWORD": "admin-password-1"])
+        XCTAssertEqual(r.status, 1)
+        XCTAssertTrue(r.stderr.contains("passphrase"), r.stderr)
+        XCTAssertFalse(weak.dir.isInitialized)
+        let badPort = try run(["serve", "--port", "99999"])
+        XCTAssertNotEqual(badPort.status, 0)
+        XCTAssertTrue(badPort.stderr.contains("port"), badPort.stderr)
+    }
+}
+
+extension BinaryEndToEndTests {
+    func testDemoServesSamplePatientsWithThePrintedLogin() async throws {
+        let temp = try TempDataDirectory()
+        let (server, base) = try startServer(["demo", "--data", temp.dir.url.path, "--port", "0"], env: [:])
+        defer { if server.isRunning { server.terminate() } }
+        let (status, login) = try await request("POST", "\(base)/api/v1/auth/login",
+                                                json: ["login": "doctor", "password": "medora-demo"])
+        XCTAssertEqual(status, 200)
+        let token = try XCTUnwrap(login["token"] as? String)
+        let (_, all) = try await request("GET", "\(base)/api/v1/patients?limit=1", token: token)
+        XCTAssertEqual(all["total"] as? Int, 320)
+        let (_, found) = try await request("GET", "\(base)/api/v1/patients?q=%D0%A8%D0%BE%D1%85%D1%80%D1%83%D1%85", token: token)
+        XCTAssertGreaterThan(found["total"] as? Int ?? 0, 0, "Шохрух finds demo patients")
+        server.terminate()
+        server.waitUntilExit()
+        // The demo keeps its data: starting again reuses it.
+        let (again, base2) = try startServer(["demo", "--data", temp.dir.url.path, "--port", "0"], env: [:])
+        defer { if again.isRunning { again.terminate() } }
+        let (status2, _) = try await request("POST", "\(base2)/api/v1/auth/login", json: ["login": "doctor", "password": "medora-demo"])
+        XCTAssertEqual(status2, 200)
+    }
+}
