@@ -21,9 +21,15 @@ deps:
 build: deps
 	$(SWIFT) build
 
+# The suite is XCTest; the last line is the plain "N passed, N failed" summary CI reads.
 test: deps
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build
+	@set -o pipefail; $(SWIFT) test --skip-build --disable-swift-testing 2>&1 | tee .build/test.log; status=$$?; \
+	summary=$$(grep -E "^[[:space:]]*Executed [0-9]+ tests?, with [0-9]+ failures?" .build/test.log | tail -1); \
+	total=$$(echo "$$summary" | sed -E 's/.*Executed ([0-9]+) tests?.*/\1/'); \
+	failed=$$(echo "$$summary" | sed -E 's/.*with ([0-9]+) failures?.*/\1/'); \
+	if [ -z "$$summary" ]; then echo "no test summary found"; exit 1; fi; \
+	echo "$$((total - failed)) passed, $$failed failed"; exit $$status
 
 demo: build
 	$(BIN) demo $(DEMO_ARGS)

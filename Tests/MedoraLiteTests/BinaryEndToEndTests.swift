@@ -29,7 +29,8 @@ final class BinaryEndToEndTests: XCTestCase {
         let p = Process()
         p.executableURL = Self.binary
         p.arguments = args
-        p.environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("MEDORA_") }.merging(env) { $1 }
+        p.environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("MEDORA_") }
+            .merging(["MEDORA_LANG": "en"]) { $1 }.merging(env) { $1 }
         let out = Pipe(), err = Pipe()
         p.standardOutput = out
         p.standardError = err
@@ -45,7 +46,8 @@ final class BinaryEndToEndTests: XCTestCase {
         let p = Process()
         p.executableURL = Self.binary
         p.arguments = args
-        p.environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("MEDORA_") }.merging(env) { $1 }
+        p.environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("MEDORA_") }
+            .merging(["MEDORA_LANG": "en"]) { $1 }.merging(env) { $1 }
         let out = Pipe()
         p.standardOutput = out
         p.standardError = FileHandle.standardError
@@ -65,7 +67,7 @@ final class BinaryEndToEndTests: XCTestCase {
         throw XCTSkip("server did not start: \(seen)")
     }
 
-    func request(_ method: String, _ url: String, token: String? = nil, json: [String: Any]? = nil) async throws -> (Int, [String: Any]) {
+    static func request(_ method: String, _ url: String, token: String? = nil, json: [String: Any]? = nil) async throws -> (Int, [String: Any]) {
         var req = URLRequest(url: URL(string: url)!)
         req.httpMethod = method
         if let token { req.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization") }
@@ -92,18 +94,18 @@ final class BinaryEndToEndTests: XCTestCase {
         let (server, base) = try startServer(["serve", "--data", data, "--port", "0"], env: env)
         defer { if server.isRunning { server.terminate() } }
 
-        let (loginStatus, login) = try await request("POST", "\(base)/api/v1/auth/login",
+        let (loginStatus, login) = try await Self.request("POST", "\(base)/api/v1/auth/login",
                                                      json: ["login": "dr.aliyeva", "password": "doctor-password-1"])
         XCTAssertEqual(loginStatus, 200)
         let token = try XCTUnwrap(login["token"] as? String)
-        let (createStatus, created) = try await request("POST", "\(base)/api/v1/patients", token: token, json: [
+        let (createStatus, created) = try await Self.request("POST", "\(base)/api/v1/patients", token: token, json: [
             "firstName": "Нодирабегим", "lastName": "Усмонхўжаева", "phone": "+998 99 876 54 32", "birthDate": "1990-05-17"])
         XCTAssertEqual(createStatus, 201)
         let id = try XCTUnwrap(created["id"] as? String)
-        let (searchStatus, found) = try await request("GET", "\(base)/api/v1/patients?q=nodirabegim", token: token)
+        let (searchStatus, found) = try await Self.request("GET", "\(base)/api/v1/patients?q=nodirabegim", token: token)
         XCTAssertEqual(searchStatus, 200)
         XCTAssertEqual((found["items"] as? [[String: Any]])?.first?["id"] as? String, id)
-        let (readStatus, read) = try await request("GET", "\(base)/api/v1/patients/\(id)", token: token)
+        let (readStatus, read) = try await Self.request("GET", "\(base)/api/v1/patients/\(id)", token: token)
         XCTAssertEqual(readStatus, 200)
         XCTAssertEqual(read["lastName"] as? String, "Усмонхўжаева")
         XCTAssertEqual(read["phone"] as? String, "+998998765432")
@@ -123,7 +125,7 @@ final class BinaryEndToEndTests: XCTestCase {
         }
         let check = try run(["check", "--data", data], env: env)
         XCTAssertEqual(check.status, 0, check.stdout + check.stderr)
-        XCTAssertTrue(check.stdout.contains("patients:        1"), check.stdout)
+        XCTAssertTrue(check.stdout.contains("patients:                   1 (+0)"), check.stdout)
     }
 
     func testWrongPassphraseExitsWithCode2AndOneClearLine() throws {
@@ -180,20 +182,68 @@ extension BinaryEndToEndTests {
         let temp = try TempDataDirectory()
         let (server, base) = try startServer(["demo", "--data", temp.dir.url.path, "--port", "0"], env: [:])
         defer { if server.isRunning { server.terminate() } }
-        let (status, login) = try await request("POST", "\(base)/api/v1/auth/login",
+        let (status, login) = try await Self.request("POST", "\(base)/api/v1/auth/login",
                                                 json: ["login": "doctor", "password": "medora-demo"])
         XCTAssertEqual(status, 200)
         let token = try XCTUnwrap(login["token"] as? String)
-        let (_, all) = try await request("GET", "\(base)/api/v1/patients?limit=1", token: token)
+        let (_, all) = try await Self.request("GET", "\(base)/api/v1/patients?limit=1", token: token)
         XCTAssertEqual(all["total"] as? Int, 320)
-        let (_, found) = try await request("GET", "\(base)/api/v1/patients?q=%D0%A8%D0%BE%D1%85%D1%80%D1%83%D1%85", token: token)
+        let (_, found) = try await Self.request("GET", "\(base)/api/v1/patients?q=%D0%A8%D0%BE%D1%85%D1%80%D1%83%D1%85", token: token)
         XCTAssertGreaterThan(found["total"] as? Int ?? 0, 0, "Шохрух finds demo patients")
         server.terminate()
         server.waitUntilExit()
         // The demo keeps its data: starting again reuses it.
         let (again, base2) = try startServer(["demo", "--data", temp.dir.url.path, "--port", "0"], env: [:])
         defer { if again.isRunning { again.terminate() } }
-        let (status2, _) = try await request("POST", "\(base2)/api/v1/auth/login", json: ["login": "doctor", "password": "medora-demo"])
+        let (status2, _) = try await Self.request("POST", "\(base2)/api/v1/auth/login", json: ["login": "doctor", "password": "medora-demo"])
         XCTAssertEqual(status2, 200)
+    }
+}
+
+extension BinaryEndToEndTests {
+    /// SIGKILL in the middle of a stream of writes: every write the server acknowledged is there
+    /// afterwards, and the database passes `check`.
+    func testKilledServerLosesNoAcknowledgedWrite() async throws {
+        let temp = try TempDataDirectory()
+        let data = temp.dir.url.path
+        let env = ["MEDORA_PASSPHRASE": "clinic passphrase 2026", "MEDORA_ADMIN_PASSWORD": "admin-password-1"]
+        XCTAssertEqual(try run(["init", "--data", data], env: env).status, 0)
+        let (server, base) = try startServer(["serve", "--data", data, "--port", "0"], env: env)
+        let (_, login) = try await Self.request("POST", "\(base)/api/v1/auth/login", json: ["login": "admin", "password": "admin-password-1"])
+        let token = try XCTUnwrap(login["token"] as? String)
+
+        let acknowledged = try await withThrowingTaskGroup(of: [String].self) { group in
+            for worker in 0..<4 {
+                group.addTask {
+                    var ids: [String] = []
+                    for i in 0..<1000 {
+                        guard let (status, body) = try? await Self.request("POST", "\(base)/api/v1/patients", token: token,
+                                                                          json: ["firstName": "Worker", "lastName": "Number",
+                                                                                 "notes": "w\(worker) #\(i)"]),
+                              status == 201, let id = body["id"] as? String else { break }
+                        ids.append(id)
+                    }
+                    return ids
+                }
+            }
+            try await Task.sleep(for: .milliseconds(1500))
+            kill(server.processIdentifier, SIGKILL)
+            var all: [String] = []
+            for try await ids in group { all += ids }
+            return all
+        }
+        server.waitUntilExit()
+        XCTAssertGreaterThan(acknowledged.count, 0)
+
+        let check = try run(["check", "--data", data], env: env)
+        XCTAssertEqual(check.status, 0, check.stdout + check.stderr)
+        let (again, base2) = try startServer(["serve", "--data", data, "--port", "0"], env: env)
+        defer { if again.isRunning { again.terminate() } }
+        let (_, login2) = try await Self.request("POST", "\(base2)/api/v1/auth/login", json: ["login": "admin", "password": "admin-password-1"])
+        let token2 = try XCTUnwrap(login2["token"] as? String)
+        for id in acknowledged {
+            let (status, _) = try await Self.request("GET", "\(base2)/api/v1/patients/\(id)", token: token2)
+            XCTAssertEqual(status, 200, "acknowledged patient \(id) lost")
+        }
     }
 }

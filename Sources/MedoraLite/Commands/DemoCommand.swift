@@ -32,12 +32,12 @@ struct DemoCommand: AsyncParsableCommand {
             let lang = Language.cli
             try await Server.run(store: store, lock: lock, config: ServerConfig(host: host, port: port)) { url in
                 Terminal.say(L10n.text(.cliDemoLogin, lang, ["login": Self.doctorLogin, "password": Self.doctorPassword]))
-                Terminal.say("Data: \(dir.url.path)")
+                Terminal.say(L10n.text(.cliDataDirectory, lang, ["path": dir.url.path]))
+                Terminal.say(L10n.text(.cliTryAPI, lang))
                 Terminal.say("""
-                    Try:
                       TOKEN=$(curl -s -X POST \(url)/api/v1/auth/login -H 'Content-Type: application/json' \\
                         -d '{"login":"\(Self.doctorLogin)","password":"\(Self.doctorPassword)"}' | sed 's/.*"token":"\\([^"]*\\)".*/\\1/')
-                      curl -s '\(url)/api/v1/patients?q=Шохрух' -H "Authorization: Bearer $TOKEN"
+                      curl -s -G '\(url)/api/v1/patients' --data-urlencode 'q=Шохрух' -H "Authorization: Bearer $TOKEN"
                     """)
             }
         }

@@ -80,17 +80,22 @@ struct CheckCommand: AsyncParsableCommand {
             let lang = Language.cli
             let store = try await unlock.open(data.directory, buildIndex: false)
             let r = try await store.check()
-            Terminal.say("integrity_check: \(r.sqliteIntegrity.joined(separator: "; "))")
-            Terminal.say("foreign keys:    \(r.foreignKeyViolations == 0 ? "ok" : "\(r.foreignKeyViolations) violations")")
+            func line(_ key: L10n.Key, _ value: String) {
+                let label = L10n.text(key, lang) + ":"
+                Terminal.say(label.padding(toLength: max(label.count + 1, 28), withPad: " ", startingAt: 0) + value)
+            }
+            line(.chkIntegrity, r.sqliteIntegrity.joined(separator: "; "))
+            line(.chkForeignKeys, r.foreignKeyViolations == 0 ? "ok"
+                 : L10n.text(.chkViolations, lang, ["count": String(r.foreignKeyViolations)]))
             for s in r.slots {
                 let params = s.kind == "passphrase" ? " (Argon2id ops=\(s.opsLimit) mem=\(s.memLimit >> 20) MiB)" : ""
-                Terminal.say("key slot:        \(s.kind)\(params) \(s.acceptable ? "ok" : "WEAK")")
+                line(.chkSlot, "\(s.kind)\(params) \(s.acceptable ? "ok" : L10n.text(.chkWeak, lang))")
             }
-            Terminal.say("migrations:      \(r.migrations.joined(separator: ", "))")
-            Terminal.say("users:           \(r.users)")
-            Terminal.say("patients:        \(r.patients) (+\(r.deletedPatients) deleted)")
-            Terminal.say("sessions:        \(r.sessions)")
-            Terminal.say("undecryptable:   \(r.undecryptablePatients)")
+            line(.chkMigrations, r.migrations.joined(separator: ", "))
+            line(.chkUsers, String(r.users))
+            line(.chkPatients, "\(r.patients) (+\(r.deletedPatients))")
+            line(.chkSessions, String(r.sessions))
+            line(.chkUndecryptable, String(r.undecryptablePatients))
             guard r.isHealthy else {
                 throw CLIFailure.message(L10n.text(.cliCheckUnhealthy, lang), code: 1)
             }

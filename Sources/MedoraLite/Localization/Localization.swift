@@ -46,6 +46,9 @@ enum L10n {
         case cliPassphraseConfirm, cliPassphraseMismatch, cliRecoveryKeyNotice, cliInitDone, cliServing
         case cliDemoLogin, cliCheckHealthy, cliCheckUnhealthy, cliUserAdded, cliPasswordChanged
         case cliPasswordPrompt, cliInvalidInput, cliGenerated, cliKeyfileWritten, cliBusy, cliPortInUse
+        case cliDataDirectory, cliTryAPI
+        case chkIntegrity, chkForeignKeys, chkSlot, chkMigrations, chkUsers, chkPatients, chkSessions
+        case chkUndecryptable, chkViolations, chkWeak
         // pages
         case appName, homeTagline, homeAPI, homeHealth
     }
@@ -167,6 +170,18 @@ enum L10n {
                    "слишком много одновременных запросов; повторите"),
         .cliPortInUse: ("cannot listen on {address}: {detail}", "{address} da tinglab boʻlmadi: {detail}",
                         "не удаётся слушать {address}: {detail}"),
+        .cliDataDirectory: ("Data: {path}", "Maʼlumotlar: {path}", "Данные: {path}"),
+        .cliTryAPI: ("Try the API:", "APIni sinab koʻring:", "Попробуйте API:"),
+        .chkIntegrity: ("SQLite integrity", "SQLite butunligi", "Целостность SQLite"),
+        .chkForeignKeys: ("foreign keys", "tashqi kalitlar", "внешние ключи"),
+        .chkSlot: ("key slot", "kalit sloti", "слот ключа"),
+        .chkMigrations: ("migrations", "migratsiyalar", "миграции"),
+        .chkUsers: ("users", "foydalanuvchilar", "пользователи"),
+        .chkPatients: ("patients", "bemorlar", "пациенты"),
+        .chkSessions: ("sessions", "seanslar", "сеансы"),
+        .chkUndecryptable: ("undecryptable patients", "ochib boʻlmaydigan bemorlar", "нерасшифровываемые пациенты"),
+        .chkViolations: ("{count} violations", "{count} ta buzilish", "нарушений: {count}"),
+        .chkWeak: ("WEAK", "ZAIF", "СЛАБЫЙ"),
 
         .appName: ("Medora Lite", "Medora Lite", "Medora Lite"),
         .homeTagline: ("Medical records for the small clinic: one file, encrypted.",
