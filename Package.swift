@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "medora-lite",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "medora-lite", targets: ["MedoraLite"]),
     ],

@@ -11,15 +11,7 @@ struct PatientRecord: FetchableRecord, PersistableRecord, Sendable {
     var id: UUID
     var ownerID: UUID
     var wrappedDEK: Data
-    var firstName: EncryptedField
-    var lastName: EncryptedField
-    var middleName: EncryptedField?
-    var phone: EncryptedField?
-    var birthDate: EncryptedField?
-    var sex: EncryptedField?
-    var address: EncryptedField?
-    var nationalID: EncryptedField?
-    var notes: EncryptedField?
+    var fields: PatientCodec.SealedFields
     var version: Int
     var createdAt: Date
     var updatedAt: Date
@@ -29,15 +21,10 @@ struct PatientRecord: FetchableRecord, PersistableRecord, Sendable {
         id = row["id"]
         ownerID = row["owner_id"]
         wrappedDEK = row["dek"]
-        firstName = row["first_name_enc"]
-        lastName = row["last_name_enc"]
-        middleName = row["middle_name_enc"]
-        phone = row["phone_enc"]
-        birthDate = row["birth_date_enc"]
-        sex = row["sex_enc"]
-        address = row["address_enc"]
-        nationalID = row["national_id_enc"]
-        notes = row["notes_enc"]
+        fields = PatientCodec.SealedFields(
+            firstName: row["first_name_enc"], lastName: row["last_name_enc"], middleName: row["middle_name_enc"],
+            phone: row["phone_enc"], birthDate: row["birth_date_enc"], sex: row["sex_enc"],
+            address: row["address_enc"], nationalID: row["national_id_enc"], notes: row["notes_enc"])
         version = row["version"]
         createdAt = row["created_at"]
         updatedAt = row["updated_at"]
@@ -49,15 +36,7 @@ struct PatientRecord: FetchableRecord, PersistableRecord, Sendable {
         self.id = id
         self.ownerID = ownerID
         self.wrappedDEK = wrappedDEK
-        self.firstName = fields.firstName
-        self.lastName = fields.lastName
-        self.middleName = fields.middleName
-        self.phone = fields.phone
-        self.birthDate = fields.birthDate
-        self.sex = fields.sex
-        self.address = fields.address
-        self.nationalID = fields.nationalID
-        self.notes = fields.notes
+        self.fields = fields
         self.version = version
         self.createdAt = createdAt
         self.updatedAt = updatedAt
@@ -68,15 +47,15 @@ struct PatientRecord: FetchableRecord, PersistableRecord, Sendable {
         container["id"] = id
         container["owner_id"] = ownerID
         container["dek"] = wrappedDEK
-        container["first_name_enc"] = firstName
-        container["last_name_enc"] = lastName
-        container["middle_name_enc"] = middleName
-        container["phone_enc"] = phone
-        container["birth_date_enc"] = birthDate
-        container["sex_enc"] = sex
-        container["address_enc"] = address
-        container["national_id_enc"] = nationalID
-        container["notes_enc"] = notes
+        container["first_name_enc"] = fields.firstName
+        container["last_name_enc"] = fields.lastName
+        container["middle_name_enc"] = fields.middleName
+        container["phone_enc"] = fields.phone
+        container["birth_date_enc"] = fields.birthDate
+        container["sex_enc"] = fields.sex
+        container["address_enc"] = fields.address
+        container["national_id_enc"] = fields.nationalID
+        container["notes_enc"] = fields.notes
         container["version"] = version
         container["created_at"] = createdAt
         container["updated_at"] = updatedAt
@@ -101,6 +80,11 @@ struct PatientCodec: Sendable {
         var notes: EncryptedField?
     }
 
+    /// Where a patient cell lives: `patients:<column>:<id>:<version>`.
+    static func context(_ column: String, _ id: UUID, _ version: Int) -> FieldContext {
+        FieldContext(table: "patients", column: column, rowID: id, rowVersion: version)
+    }
+
     static func dekContext(_ id: UUID) -> [UInt8] { Array("patients:dek:\(id.uuidString.lowercased())".utf8) }
 
     func newDEK(for id: UUID) -> (SecureBytes, Data) {
@@ -116,9 +100,7 @@ struct PatientCodec: Sendable {
 
     func seal(_ d: PatientDraft, id: UUID, version: Int, dek: SecureBytes) -> SealedFields {
         let c = FieldCipher(key: dek)
-        func ctx(_ column: String) -> FieldContext {
-            FieldContext(table: "patients", column: column, rowID: id, rowVersion: version)
-        }
+        let ctx = { Self.context($0, id, version) }
         return SealedFields(
             firstName: .seal(d.firstName, cipher: c, ctx("first_name")),
             lastName: .seal(d.lastName, cipher: c, ctx("last_name")),
@@ -140,20 +122,18 @@ struct PatientCodec: Sendable {
 
     func open(_ r: PatientRecord) throws -> Patient {
         let c = FieldCipher(key: try unwrapDEK(r.wrappedDEK, id: r.id))
-        func ctx(_ column: String) -> FieldContext {
-            FieldContext(table: "patients", column: column, rowID: r.id, rowVersion: r.version)
-        }
-        let sexRaw = try r.sex.open(cipher: c, ctx("sex"))
+        let ctx = { Self.context($0, r.id, r.version) }
+        let f = r.fields
         let details = PatientDraft(
-            firstName: try r.firstName.open(cipher: c, ctx("first_name")),
-            lastName: try r.lastName.open(cipher: c, ctx("last_name")),
-            middleName: try r.middleName.open(cipher: c, ctx("middle_name")),
-            phone: try r.phone.open(cipher: c, ctx("phone")),
-            birthDate: try r.birthDate.open(cipher: c, ctx("birth_date")),
-            sex: sexRaw.flatMap(Sex.init(rawValue:)),
-            address: try r.address.open(cipher: c, ctx("address")),
-            nationalID: try r.nationalID.open(cipher: c, ctx("national_id")),
-            notes: try r.notes.open(cipher: c, ctx("notes")))
+            firstName: try f.firstName.open(cipher: c, ctx("first_name")),
+            lastName: try f.lastName.open(cipher: c, ctx("last_name")),
+            middleName: try f.middleName.open(cipher: c, ctx("middle_name")),
+            phone: try f.phone.open(cipher: c, ctx("phone")),
+            birthDate: try f.birthDate.open(cipher: c, ctx("birth_date")),
+            sex: try f.sex.open(cipher: c, ctx("sex")).flatMap(Sex.init(rawValue:)),
+            address: try f.address.open(cipher: c, ctx("address")),
+            nationalID: try f.nationalID.open(cipher: c, ctx("national_id")),
+            notes: try f.notes.open(cipher: c, ctx("notes")))
         return Patient(id: r.id, ownerID: r.ownerID, details: details, version: r.version,
                        createdAt: r.createdAt, updatedAt: r.updatedAt)
     }
@@ -161,13 +141,11 @@ struct PatientCodec: Sendable {
     /// Only what the search index needs: names and phone.
     func searchDocument(_ r: PatientRecord) throws -> SearchDocument {
         let c = FieldCipher(key: try unwrapDEK(r.wrappedDEK, id: r.id))
-        func ctx(_ column: String) -> FieldContext {
-            FieldContext(table: "patients", column: column, rowID: r.id, rowVersion: r.version)
-        }
+        let ctx = { Self.context($0, r.id, r.version) }
         return SearchDocument(id: r.id, ownerID: r.ownerID,
-                              firstName: try r.firstName.open(cipher: c, ctx("first_name")),
-                              lastName: try r.lastName.open(cipher: c, ctx("last_name")),
-                              middleName: try r.middleName.open(cipher: c, ctx("middle_name")),
-                              phone: try r.phone.open(cipher: c, ctx("phone")))
+                              firstName: try r.fields.firstName.open(cipher: c, ctx("first_name")),
+                              lastName: try r.fields.lastName.open(cipher: c, ctx("last_name")),
+                              middleName: try r.fields.middleName.open(cipher: c, ctx("middle_name")),
+                              phone: try r.fields.phone.open(cipher: c, ctx("phone")))
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import MedoraCrypto
+import Synchronization
 
 /// Patients of one doctor, decrypted at the boundary. HTTP handlers and commands see only this
 /// protocol, so a server edition can put PostgreSQL behind it with the same field encryption.
@@ -41,8 +42,8 @@ public final class SQLitePatientRepository: PatientRepository {
         }
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
         let chunk = (records.count + workers - 1) / max(workers, 1)
-        let results = Mutexed<[[SearchDocument]]>(Array(repeating: [], count: workers))
-        let failure = Mutexed<Error?>(nil)
+        let results = Mutex<[[SearchDocument]]>(Array(repeating: [], count: workers))
+        let failure = Mutex<Error?>(nil)
         let codec = self.codec
         DispatchQueue.concurrentPerform(iterations: workers) { w in
             let lo = w * chunk, hi = min(records.count, lo + chunk)
@@ -182,17 +183,5 @@ public final class SQLitePatientRepository: PatientRepository {
     private func commit(_ body: @Sendable @escaping (Database) throws -> Void,
                         then after: @Sendable @escaping () -> Void) async throws {
         try await commitReturning(body, then: { _ in after() })
-    }
-}
-
-/// A small lock-protected box for results gathered from concurrent workers.
-final class Mutexed<Value>: @unchecked Sendable {
-    private var value: Value
-    private let lock = NSLock()
-    init(_ value: Value) { self.value = value }
-    func withLock<R>(_ body: (inout Value) throws -> R) rethrows -> R {
-        lock.lock()
-        defer { lock.unlock() }
-        return try body(&value)
     }
 }
