@@ -247,3 +247,22 @@ extension BinaryEndToEndTests {
         }
     }
 }
+
+extension BinaryEndToEndTests {
+    func testForgottenPassphraseIsResetWithTheRecoveryKey() throws {
+        let temp = try TempDataDirectory()
+        let data = temp.dir.url.path
+        let made = try run(["init", "--data", data], env: ["MEDORA_PASSPHRASE": "forgotten passphrase", "MEDORA_ADMIN_PASSWORD": "admin-password-1"])
+        XCTAssertEqual(made.status, 0)
+        let recovery = try XCTUnwrap(made.stdout.split(separator: "\n").last.map { $0.trimmingCharacters(in: .whitespaces) })
+        let reset = try run(["passwd", "--passphrase", "--recovery-key", "--data", data],
+                            env: ["MEDORA_RECOVERY_KEY": recovery, "MEDORA_NEW_PASSPHRASE": "a new passphrase"])
+        XCTAssertEqual(reset.status, 0, reset.stderr)
+        XCTAssertEqual(try run(["check", "--data", data], env: ["MEDORA_PASSPHRASE": "forgotten passphrase"]).status, 2)
+        XCTAssertEqual(try run(["check", "--data", data], env: ["MEDORA_PASSPHRASE": "a new passphrase"]).status, 0)
+        let wrongRecovery = try run(["check", "--recovery-key", "--data", data], env: ["MEDORA_RECOVERY_KEY": (recovery.hasPrefix("A") ? "B" : "A") + recovery.dropFirst()])
+        XCTAssertEqual(wrongRecovery.status, 2)
+        let both = try run(["passwd", "--passphrase", "admin", "--data", data])
+        XCTAssertNotEqual(both.status, 0)
+    }
+}

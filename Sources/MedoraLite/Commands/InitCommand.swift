@@ -132,22 +132,50 @@ struct AddUserCommand: AsyncParsableCommand {
 struct PasswdCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "passwd",
-        abstract: "Change a user's password (from MEDORA_USER_PASSWORD or asked); ends their sessions.")
+        abstract: "Change a user's password (ends their sessions), or with --passphrase the database passphrase.",
+        discussion: """
+            User password: from MEDORA_USER_PASSWORD or asked. Database passphrase: unlock with the current \
+            passphrase, the keyfile or --recovery-key (a forgotten passphrase is reset this way); the new one \
+            comes from MEDORA_NEW_PASSPHRASE or is asked. Only the key slot is rewritten, never the data.
+            """)
 
     @OptionGroup var data: DataOptions
     @OptionGroup var unlock: UnlockOptions
-    @Argument(help: "Login of the user.") var login: String
+    @Flag(help: "Change the database passphrase instead of a user's password.") var passphrase = false
+    @Argument(help: "Login of the user.") var login: String?
+
+    func validate() throws {
+        if passphrase == (login != nil) { throw ValidationError("give a login, or --passphrase (not both)") }
+    }
 
     func run() async throws {
         try await runReportingErrors {
+            let lang = Language.cli
             let store = try await unlock.open(data.directory, buildIndex: false)
-            guard let user = try await store.users.find(login: login) else {
-                throw CLIFailure.message(L10n.text(.cliInvalidInput, Language.cli,
-                                                   ["field": "login", "reason": L10n.text(.errNotFound, Language.cli)]), code: 1)
+            if passphrase {
+                try await store.changePassphrase(to: try Self.newPassphrase())
+                Terminal.say(L10n.text(.cliPassphraseChanged, lang))
+                return
+            }
+            guard let login, let user = try await store.users.find(login: login) else {
+                throw CLIFailure.message(L10n.text(.cliInvalidInput, lang,
+                                                   ["field": "login", "reason": L10n.text(.errNotFound, lang)]), code: 1)
             }
             let password = try InitCommand.password(for: login, env: "MEDORA_USER_PASSWORD")
             try await store.users.setPassword(userID: user.id, password: password)
-            Terminal.say(L10n.text(.cliPasswordChanged, Language.cli, ["login": user.login]))
+            Terminal.say(L10n.text(.cliPasswordChanged, lang, ["login": user.login]))
         }
+    }
+
+    static func newPassphrase() throws -> String {
+        let lang = Language.cli
+        if let p = ProcessInfo.processInfo.environment["MEDORA_NEW_PASSPHRASE"] { return p }
+        guard Terminal.isInteractive else {
+            throw CLIFailure.message(L10n.text(.cliNoSecret, lang).replacingOccurrences(of: "MEDORA_PASSPHRASE", with: "MEDORA_NEW_PASSPHRASE"), code: 2)
+        }
+        let first = Terminal.readSecret(prompt: L10n.text(.cliNewPassphrasePrompt, lang)) ?? ""
+        let second = Terminal.readSecret(prompt: L10n.text(.cliPassphraseConfirm, lang)) ?? ""
+        guard first == second else { throw CLIFailure.message(L10n.text(.cliPassphraseMismatch, lang), code: 1) }
+        return first
     }
 }

@@ -46,7 +46,7 @@ enum L10n {
         case cliPassphraseConfirm, cliPassphraseMismatch, cliRecoveryKeyNotice, cliInitDone, cliServing
         case cliDemoLogin, cliCheckHealthy, cliCheckUnhealthy, cliUserAdded, cliPasswordChanged
         case cliPasswordPrompt, cliInvalidInput, cliGenerated, cliKeyfileWritten, cliBusy, cliPortInUse
-        case cliDataDirectory, cliTryAPI
+        case cliDataDirectory, cliTryAPI, cliPassphraseChanged, cliNewPassphrasePrompt
         case chkIntegrity, chkForeignKeys, chkSlot, chkMigrations, chkUsers, chkPatients, chkSessions
         case chkUndecryptable, chkViolations, chkWeak
         // pages
@@ -171,6 +171,10 @@ enum L10n {
         .cliPortInUse: ("cannot listen on {address}: {detail}", "{address} da tinglab boʻlmadi: {detail}",
                         "не удаётся слушать {address}: {detail}"),
         .cliDataDirectory: ("Data: {path}", "Maʼlumotlar: {path}", "Данные: {path}"),
+        .cliPassphraseChanged: ("Database passphrase changed (only its key slot was rewritten).",
+                                "Baza paroli oʻzgartirildi (faqat kalit sloti qayta yozildi).",
+                                "Парольная фраза базы изменена (перезаписан только слот ключа)."),
+        .cliNewPassphrasePrompt: ("New passphrase: ", "Yangi parol: ", "Новая парольная фраза: "),
         .cliTryAPI: ("Try the API:", "APIni sinab koʻring:", "Попробуйте API:"),
         .chkIntegrity: ("SQLite integrity", "SQLite butunligi", "Целостность SQLite"),
         .chkForeignKeys: ("foreign keys", "tashqi kalitlar", "внешние ключи"),
