@@ -34,6 +34,13 @@ test: deps
 demo: build
 	$(BIN) demo $(DEMO_ARGS)
 
+# Release binaries, then the measurements (bench/run.py, bounded to BENCH_BUDGET seconds, default 600).
+bench: deps
+	@command -v wrk >/dev/null || { SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq wrk; }
+	$(SWIFT) build -c release --static-swift-stdlib
+	python3 bench/run.py
+
 release: deps
 	$(SWIFT) build -c release --static-swift-stdlib
 	@ls -lh $(RELEASE_BIN)

@@ -45,6 +45,20 @@ let package = Package(
             ],
             path: "Sources/MedoraLite"
         ),
+        // Benchmarks (`make bench`): the bare reference server and the in-process measurements.
+        .executableTarget(
+            name: "bench-hello",
+            dependencies: [.product(name: "Hummingbird", package: "hummingbird")],
+            path: "bench/hello"
+        ),
+        .executableTarget(
+            name: "medora-bench",
+            dependencies: [
+                "MedoraStorage", "MedoraCrypto", "CSodium",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            path: "bench/Sources/MedoraBench"
+        ),
         .target(
             name: "MedoraTestSupport",
             dependencies: ["MedoraStorage", "MedoraCrypto"],

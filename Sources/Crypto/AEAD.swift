@@ -57,12 +57,13 @@ public enum AEAD {
         key.withUnsafeBytes { seal($0, key: wrappingKey, aad: aad) }
     }
 
-    /// Opens a wrapped key straight into protected memory.
-    public static func unwrap<S: ContiguousBytes>(_ sealed: S, with wrappingKey: SecureBytes, aad: [UInt8]) throws -> SecureBytes {
+    /// Opens a wrapped key straight into key memory of the given kind.
+    public static func unwrap<S: ContiguousBytes>(_ sealed: S, with wrappingKey: SecureBytes, aad: [UInt8],
+                                                  storage: SecureBytes.Storage = .locked) throws -> SecureBytes {
         var plain = try open(sealed, key: wrappingKey, aad: aad)
         defer { plain.wipe() }
         guard plain.count == keyBytes else { throw CryptoError.malformed("wrapped key has wrong length") }
-        return SecureBytes(copying: plain)
+        return SecureBytes(copying: plain, storage: storage)
     }
 }
 
@@ -80,8 +81,26 @@ public struct FieldContext: Sendable, Hashable {
         self.rowVersion = rowVersion
     }
 
+    /// `table:column:row-uuid:row-version` as bytes (the UUID in lowercase hex). Built by hand:
+    /// it is computed for every field of every record read, and `uuidString` is comparatively slow.
     public var associatedData: [UInt8] {
-        Array("\(table):\(column):\(rowID.uuidString.lowercased()):\(rowVersion)".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(table.utf8.count + column.utf8.count + 36 + 24)
+        out.append(contentsOf: table.utf8)
+        out.append(UInt8(ascii: ":"))
+        out.append(contentsOf: column.utf8)
+        out.append(UInt8(ascii: ":"))
+        let hex: [UInt8] = Array("0123456789abcdef".utf8)
+        withUnsafeBytes(of: rowID.uuid) { bytes in
+            for (i, b) in bytes.enumerated() {
+                if i == 4 || i == 6 || i == 8 || i == 10 { out.append(UInt8(ascii: "-")) }
+                out.append(hex[Int(b >> 4)])
+                out.append(hex[Int(b & 0x0f)])
+            }
+        }
+        out.append(UInt8(ascii: ":"))
+        out.append(contentsOf: String(rowVersion).utf8)
+        return out
     }
 }
 

@@ -1,40 +1,55 @@
 import CSodium
 import Foundation
 
-/// Key material in a `sodium_malloc`ed, `mlock`ed buffer that is zeroed when released.
-/// Immutable after creation, so it is safe to share between tasks.
+/// Key material that is zeroed when released. Immutable after creation, so it is safe to share
+/// between tasks.
+///
+/// Long-lived keys (master key, subkeys) live in `sodium_malloc`ed, `mlock`ed pages with guard
+/// pages. Short-lived per-record keys (a patient's data key, unwrapped for one read) use
+/// `.transient` storage: ordinary heap memory, still wiped on release, because `sodium_malloc`
+/// costs several system calls and would dominate reading thousands of records.
 public final class SecureBytes: @unchecked Sendable {
+    public enum Storage: Sendable { case locked, transient }
+
     public let count: Int
     private let pointer: UnsafeMutableRawPointer
+    private let storage: Storage
 
-    private init(uninitializedCount count: Int) {
+    private init(uninitializedCount count: Int, storage: Storage) {
         _ = Sodium.ready
-        guard let p = sodium_malloc(max(count, 1)) else {
-            preconditionFailure("sodium_malloc failed for \(count) bytes")
-        }
         self.count = count
-        self.pointer = p
+        self.storage = storage
+        switch storage {
+        case .locked:
+            guard let p = sodium_malloc(max(count, 1)) else {
+                preconditionFailure("sodium_malloc failed for \(count) bytes")
+            }
+            pointer = p
+        case .transient:
+            pointer = UnsafeMutableRawPointer.allocate(byteCount: max(count, 1), alignment: 16)
+        }
     }
 
     /// A buffer of `count` random bytes.
-    public static func random(count: Int) -> SecureBytes {
-        let s = SecureBytes(uninitializedCount: count)
+    public static func random(count: Int, storage: Storage = .locked) -> SecureBytes {
+        let s = SecureBytes(uninitializedCount: count, storage: storage)
         randombytes_buf(s.pointer, count)
         return s
     }
 
     /// Copies `bytes` into protected memory. The caller should wipe its own copy.
-    public convenience init<C: ContiguousBytes>(copying bytes: C) {
+    public convenience init<C: ContiguousBytes>(copying bytes: C, storage: Storage = .locked) {
         let n = bytes.withUnsafeBytes { $0.count }
-        self.init(uninitializedCount: n)
+        self.init(uninitializedCount: n, storage: storage)
         bytes.withUnsafeBytes { src in
             if let base = src.baseAddress { pointer.copyMemory(from: base, byteCount: n) }
         }
     }
 
     /// Fills a new buffer with `count` bytes written by `body`.
-    static func make(count: Int, _ body: (UnsafeMutablePointer<UInt8>) throws -> Void) rethrows -> SecureBytes {
-        let s = SecureBytes(uninitializedCount: count)
+    static func make(count: Int, storage: Storage = .locked,
+                     _ body: (UnsafeMutablePointer<UInt8>) throws -> Void) rethrows -> SecureBytes {
+        let s = SecureBytes(uninitializedCount: count, storage: storage)
         try body(s.pointer.assumingMemoryBound(to: UInt8.self))
         return s
     }
@@ -51,7 +66,13 @@ public final class SecureBytes: @unchecked Sendable {
     }
 
     deinit {
-        sodium_free(pointer) // zeroes before freeing
+        switch storage {
+        case .locked:
+            sodium_free(pointer) // zeroes before freeing
+        case .transient:
+            sodium_memzero(pointer, count)
+            pointer.deallocate()
+        }
     }
 }
 

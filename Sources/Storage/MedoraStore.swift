@@ -50,10 +50,12 @@ public final class MedoraStore: Sendable {
         self.database = database
         self.keyring = keyring
         self.clock = clock
+        let sessionCache = SessionCache()
         self.patientRepository = SQLitePatientRepository(database: database, keyring: keyring, clock: clock)
-        self.userRepository = try SQLiteUserRepository(database: database, keyring: keyring, clock: clock, hashing: hashing)
+        self.userRepository = try SQLiteUserRepository(database: database, keyring: keyring, clock: clock,
+                                                       hashing: hashing, sessionCache: sessionCache)
         self.sessionRepository = SQLiteSessionRepository(database: database, keyring: keyring,
-                                                         users: userRepository, clock: clock)
+                                                         users: userRepository, clock: clock, cache: sessionCache)
     }
 
     // MARK: - init

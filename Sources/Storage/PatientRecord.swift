@@ -88,12 +88,12 @@ struct PatientCodec: Sendable {
     static func dekContext(_ id: UUID) -> [UInt8] { Array("patients:dek:\(id.uuidString.lowercased())".utf8) }
 
     func newDEK(for id: UUID) -> (SecureBytes, Data) {
-        let dek = SecureBytes.random(count: AEAD.keyBytes)
+        let dek = SecureBytes.random(count: AEAD.keyBytes, storage: .transient)
         return (dek, Data(AEAD.wrap(dek, with: fieldKey, aad: Self.dekContext(id))))
     }
 
     func unwrapDEK(_ wrapped: Data, id: UUID) throws -> SecureBytes {
-        do { return try AEAD.unwrap(wrapped, with: fieldKey, aad: Self.dekContext(id)) } catch {
+        do { return try AEAD.unwrap(wrapped, with: fieldKey, aad: Self.dekContext(id), storage: .transient) } catch {
             throw StorageError.undecryptable(entity: "patient key")
         }
     }
@@ -138,14 +138,38 @@ struct PatientCodec: Sendable {
                        createdAt: r.createdAt, updatedAt: r.updatedAt)
     }
 
+    /// The columns the search index is built from.
+    struct IndexRow: Sendable {
+        var id: UUID
+        var ownerID: UUID
+        var version: Int
+        var wrappedDEK: Data
+        var firstName: EncryptedField
+        var lastName: EncryptedField
+        var middleName: EncryptedField?
+        var phone: EncryptedField?
+
+        /// Columns by position, in the order of `PatientRepository.buildIndex`'s SELECT.
+        init(row: Row) {
+            id = row[0]
+            ownerID = row[1]
+            version = row[2]
+            wrappedDEK = row[3]
+            firstName = row[4]
+            lastName = row[5]
+            middleName = row[6]
+            phone = row[7]
+        }
+    }
+
     /// Only what the search index needs: names and phone.
-    func searchDocument(_ r: PatientRecord) throws -> SearchDocument {
+    func searchDocument(_ r: IndexRow) throws -> SearchDocument {
         let c = FieldCipher(key: try unwrapDEK(r.wrappedDEK, id: r.id))
         let ctx = { Self.context($0, r.id, r.version) }
         return SearchDocument(id: r.id, ownerID: r.ownerID,
-                              firstName: try r.fields.firstName.open(cipher: c, ctx("first_name")),
-                              lastName: try r.fields.lastName.open(cipher: c, ctx("last_name")),
-                              middleName: try r.fields.middleName.open(cipher: c, ctx("middle_name")),
-                              phone: try r.fields.phone.open(cipher: c, ctx("phone")))
+                              firstName: try r.firstName.open(cipher: c, ctx("first_name")),
+                              lastName: try r.lastName.open(cipher: c, ctx("last_name")),
+                              middleName: try r.middleName.open(cipher: c, ctx("middle_name")),
+                              phone: try r.phone.open(cipher: c, ctx("phone")))
     }
 }

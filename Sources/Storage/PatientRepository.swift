@@ -37,24 +37,39 @@ public final class SQLitePatientRepository: PatientRepository {
     /// Decrypts every live patient's names and phone into the index. Spread across cores: at
     /// 100,000 patients this is about half a million AEAD opens.
     public func buildIndex() throws {
-        let records = try database.readSync { db in
-            try PatientRecord.fetchAll(db, sql: "SELECT * FROM patients WHERE deleted_at IS NULL")
+        // Split the table into rowid ranges and let each worker read (on its own reader connection)
+        // and decrypt its range: reading and decrypting both scale with cores. Only the columns the
+        // index needs are read. Runs before the server accepts requests, so nothing writes meanwhile.
+        let bounds = try database.readSync { db in
+            try Row.fetchOne(db, sql: "SELECT MIN(rowid), MAX(rowid) FROM patients")
         }
-        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
-        let chunk = (records.count + workers - 1) / max(workers, 1)
-        let results = Mutex<[[SearchDocument]]>(Array(repeating: [], count: workers))
+        guard let low: Int64 = bounds?[0], let high: Int64 = bounds?[1] else {
+            index.replaceAll([])
+            return
+        }
+        let parts = max(1, ProcessInfo.processInfo.activeProcessorCount) * 4
+        let span = (high - low) / Int64(parts) + 1
+        let results = Mutex<[[SearchDocument]]>(Array(repeating: [], count: parts))
         let failure = Mutex<Error?>(nil)
         let codec = self.codec
-        DispatchQueue.concurrentPerform(iterations: workers) { w in
-            let lo = w * chunk, hi = min(records.count, lo + chunk)
-            guard lo < hi else { return }
-            var docs: [SearchDocument] = []
-            docs.reserveCapacity(hi - lo)
+        let pool = database.pool
+        DispatchQueue.concurrentPerform(iterations: parts) { part in
+            let from = low + Int64(part) * span, to = min(high, from + span - 1)
             do {
-                for r in records[lo..<hi] { docs.append(try codec.searchDocument(r)) }
-                results.withLock { $0[w] = docs }
+                let docs = try pool.read { db in
+                    var docs: [SearchDocument] = []
+                    let rows = try Row.fetchCursor(db, sql: """
+                        SELECT id, owner_id, version, dek, first_name_enc, last_name_enc, middle_name_enc, phone_enc
+                        FROM patients WHERE rowid BETWEEN ? AND ? AND deleted_at IS NULL
+                        """, arguments: [from, to])
+                    while let row = try rows.next() {
+                        docs.append(try codec.searchDocument(PatientCodec.IndexRow(row: row)))
+                    }
+                    return docs
+                }
+                results.withLock { $0[part] = docs }
             } catch {
-                failure.withLock { $0 = error }
+                failure.withLock { $0 = AppDatabase.mapError(error, path: self.database.path) }
             }
         }
         if let error = failure.withLock({ $0 }) { throw error }
@@ -76,7 +91,7 @@ public final class SQLitePatientRepository: PatientRepository {
     public func find(id: UUID, ownerID: UUID) async throws -> Patient? {
         let record = try await database.read { db in
             try PatientRecord.fetchOne(db, sql: """
-                SELECT * FROM patients WHERE id = ? AND owner_id = ? AND deleted_at IS NULL
+                SELECT * FROM patients WHERE id = ? AND +owner_id = ? AND deleted_at IS NULL
                 """, arguments: [id, ownerID])
         }
         return try record.map(codec.open)
@@ -88,7 +103,7 @@ public final class SQLitePatientRepository: PatientRepository {
         let codec = self.codec
         let updated: Patient? = try await commitReturning { db -> Patient? in
             guard var record = try PatientRecord.fetchOne(db, sql: """
-                SELECT * FROM patients WHERE id = ? AND owner_id = ? AND deleted_at IS NULL
+                SELECT * FROM patients WHERE id = ? AND +owner_id = ? AND deleted_at IS NULL
                 """, arguments: [id, ownerID]) else { return nil }
             if let expectedVersion, expectedVersion != record.version {
                 throw StorageError.versionConflict(current: record.version)
@@ -127,9 +142,11 @@ public final class SQLitePatientRepository: PatientRepository {
             return PatientPage(total: page.total, limit: limit, offset: offset, items: [])
         }
         let ids = page.ids
+        // `+owner_id` keeps SQLite off the (owner_id, created_at) index, which for a one-doctor
+        // clinic matches every row; the primary-key lookups are the selective part.
         let records = try await database.read { db in
             try PatientRecord.fetchAll(db, sql: """
-                SELECT * FROM patients WHERE owner_id = ? AND deleted_at IS NULL
+                SELECT * FROM patients WHERE +owner_id = ? AND deleted_at IS NULL
                 AND id IN (\(databaseQuestionMarks(count: ids.count)))
                 """, arguments: StatementArguments([ownerID] + ids))
         }

@@ -28,12 +28,14 @@ public final class SQLiteSessionRepository: SessionRepository {
     let tokenKey: SecureBytes
     let users: SQLiteUserRepository
     let clock: WallClock
+    let cache: SessionCache
 
-    init(database: AppDatabase, keyring: Keyring, users: SQLiteUserRepository, clock: WallClock) {
+    init(database: AppDatabase, keyring: Keyring, users: SQLiteUserRepository, clock: WallClock, cache: SessionCache) {
         self.database = database
         self.tokenKey = keyring.subkey(.session)
         self.users = users
         self.clock = clock
+        self.cache = cache
     }
 
     static func base64URL(_ bytes: [UInt8]) -> String {
@@ -64,6 +66,7 @@ public final class SQLiteSessionRepository: SessionRepository {
         guard !token.isEmpty, token.utf8.count <= 128 else { return nil }
         let hash = tokenHash(token)
         let now = clock.now()
+        if let hit = cache.get(hash, now: now) { return hit }
         let found = try await database.read { db -> (Session, UserRecord)? in
             guard let row = try Row.fetchOne(db, sql: """
                 SELECT s.id AS s_id, s.user_id AS s_user, s.csrf AS s_csrf, s.created_at AS s_created,
@@ -75,11 +78,14 @@ public final class SQLiteSessionRepository: SessionRepository {
             return (session, try UserRecord(row: row))
         }
         guard let (session, record) = found else { return nil }
-        return (session, try users.open(record))
+        let user = try users.open(record)
+        cache.put(hash, session, user, now: now)
+        return (session, user)
     }
 
     public func revoke(token: String) async throws {
         let hash = tokenHash(token)
+        cache.remove(hash)
         try await database.write { db in
             try db.execute(sql: "DELETE FROM sessions WHERE token_hash = ?", arguments: [hash])
         }

@@ -102,11 +102,14 @@ public final class SQLiteUserRepository: UserRepository {
     let cipher: FieldCipher
     let clock: WallClock
     let hashing: BlockingWorkLimiter
+    let sessionCache: SessionCache
     /// Verified against when a login does not exist, so response time does not reveal which logins exist.
     private let decoyHash: String
 
-    init(database: AppDatabase, keyring: Keyring, clock: WallClock, hashing: BlockingWorkLimiter) throws {
+    init(database: AppDatabase, keyring: Keyring, clock: WallClock, hashing: BlockingWorkLimiter,
+         sessionCache: SessionCache) throws {
         self.database = database
+        self.sessionCache = sessionCache
         self.cipher = FieldCipher(key: keyring.subkey(.field))
         self.clock = clock
         self.hashing = hashing
@@ -173,6 +176,7 @@ public final class SQLiteUserRepository: UserRepository {
             // A new password ends every existing session of that user.
             try db.execute(sql: "DELETE FROM sessions WHERE user_id = ?", arguments: [userID])
         }
+        sessionCache.removeAll(userID: userID)
     }
 
     public func list() async throws -> [User] {

@@ -85,3 +85,12 @@ final class FieldCipherTests: XCTestCase {
         XCTAssertThrowsError(try AEAD.unwrap(wrapped, with: key, aad: Array("patients:dek:b".utf8)))
     }
 }
+
+extension FieldCipherTests {
+    func testAssociatedDataIsTableColumnLowercaseUUIDAndVersion() {
+        let id = UUID(uuidString: "0A1B2C3D-4E5F-6071-8293-A4B5C6D7E8F9")!
+        let ctx = FieldContext(table: "patients", column: "last_name", rowID: id, rowVersion: 12)
+        XCTAssertEqual(String(decoding: ctx.associatedData, as: UTF8.self),
+                       "patients:last_name:0a1b2c3d-4e5f-6071-8293-a4b5c6d7e8f9:12")
+    }
+}

@@ -231,3 +231,25 @@ final class StoreLifecycleTests: XCTestCase {
     }
 }
 
+
+extension StoreLifecycleTests {
+    func testPasswordChangeAndLogoutEndCachedSessionsAtOnce() async throws {
+        let temp = try TempDataDirectory()
+        try await temp.initialize()
+        let store = try await temp.open()
+        let admin = try await store.users.find(login: "admin")!
+        let (a, _) = try await store.sessions.create(userID: admin.id, ip: nil, userAgent: nil)
+        let (b, _) = try await store.sessions.create(userID: admin.id, ip: nil, userAgent: nil)
+        for t in [a, b] {
+            let cached = try await store.sessions.resolve(token: t)
+            XCTAssertNotNil(cached) // now in the cache
+        }
+        try await store.sessions.revoke(token: a)
+        let afterLogout = try await store.sessions.resolve(token: a)
+        XCTAssertNil(afterLogout)
+        try await store.users.setPassword(userID: admin.id, password: "a-new-admin-password")
+        let afterPasswordChange = try await store.sessions.resolve(token: b)
+        XCTAssertNil(afterPasswordChange)
+        try store.close()
+    }
+}

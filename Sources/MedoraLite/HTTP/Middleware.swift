@@ -23,7 +23,7 @@ struct RequestIDMiddleware: RouterMiddleware {
         return response
     }
 
-    static func newID() -> String { RandomBytes.make(8).map { String(format: "%02x", $0) }.joined() }
+    static func newID() -> String { Hex.encode(RandomBytes.make(8)) }
 }
 
 /// One JSON line per request: method, route pattern or path without the query string (queries can
@@ -33,6 +33,8 @@ struct AccessLogMiddleware: RouterMiddleware {
     let logger: Logger
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        // Liveness probes would drown the log; everything else is logged.
+        if request.uri.path == "/health" { return try await next(request, context) }
         let start = ContinuousClock.now
         var status = 500
         defer {
@@ -91,4 +93,19 @@ extension HTTPField.Name {
     static let xRequestID = Self("X-Request-ID")!
     static let xFrameOptions = Self("X-Frame-Options")!
     static let referrerPolicy = Self("Referrer-Policy")!
+}
+
+/// Lowercase hex without `String(format:)` (which is slow enough to show up per request).
+enum Hex {
+    private static let digits = Array("0123456789abcdef".utf8)
+
+    static func encode(_ bytes: [UInt8]) -> String {
+        var out = [UInt8]()
+        out.reserveCapacity(bytes.count * 2)
+        for b in bytes {
+            out.append(digits[Int(b >> 4)])
+            out.append(digits[Int(b & 0x0f)])
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
 }

@@ -64,31 +64,74 @@ struct JSONLogHandler: LogHandler {
 
     func log(level: Logger.Level, message: Logger.Message, metadata extra: Logger.Metadata?,
              source: String, file _: String, function _: String, line _: UInt) {
-        var object: [String: Any] = [
-            "ts": Self.timestamp(),
-            "level": level.rawValue,
-            "label": label,
-            "msg": message.description,
-        ]
-        for (k, v) in metadata.merging(extra ?? [:], uniquingKeysWith: { $1 }) { object[k] = Self.plain(v) }
-        guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]),
-              let line = String(data: data, encoding: .utf8) else { return }
+        var fields: [(String, Logger.Metadata.Value)] = metadata.merging(extra ?? [:], uniquingKeysWith: { $1 })
+            .sorted { $0.key < $1.key }
+        fields.insert(contentsOf: [("ts", .string(Self.timestamp())), ("level", .string(level.rawValue)),
+                                   ("label", .string(label)), ("msg", .string(message.description))], at: 0)
+        var line = "{"
+        for (i, (k, v)) in fields.enumerated() {
+            if i > 0 { line += "," }
+            Self.appendJSON(string: k, to: &line)
+            line += ":"
+            Self.appendJSON(v, to: &line)
+        }
+        line += "}"
         file?.write(line)
         if echoToStderr { FileHandle.standardError.write(Data((line + "\n").utf8)) }
     }
 
-    static func plain(_ v: Logger.Metadata.Value) -> Any {
+    static func appendJSON(_ v: Logger.Metadata.Value, to out: inout String) {
         switch v {
-        case .string(let s): s
-        case .stringConvertible(let c): c.description
-        case .array(let a): a.map(plain)
-        case .dictionary(let d): d.mapValues(plain)
+        case .string(let s): appendJSON(string: s, to: &out)
+        case .stringConvertible(let c): appendJSON(string: c.description, to: &out)
+        case .array(let a):
+            out += "["
+            for (i, x) in a.enumerated() { if i > 0 { out += "," }; appendJSON(x, to: &out) }
+            out += "]"
+        case .dictionary(let d):
+            out += "{"
+            for (i, (k, x)) in d.sorted(by: { $0.key < $1.key }).enumerated() {
+                if i > 0 { out += "," }
+                appendJSON(string: k, to: &out)
+                out += ":"
+                appendJSON(x, to: &out)
+            }
+            out += "}"
         }
     }
 
-    static func timestamp() -> String {
-        let f = ISO8601DateFormatter()
-        f.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return f.string(from: Date())
+    static func appendJSON(string s: String, to out: inout String) {
+        out += "\""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where scalar.value < 0x20:
+                out += "\\u00" + String(scalar.value, radix: 16).leftPadded(2)
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        out += "\""
+    }
+
+    /// `2026-11-27T04:10:37.123Z`, built from `gmtime_r` (a formatter per line costs more than the request).
+    static func timestamp(_ date: Date = Date()) -> String {
+        let t = date.timeIntervalSince1970
+        var secs = time_t(t)
+        var tm = tm()
+        gmtime_r(&secs, &tm)
+        let ms = Int((t - Double(secs)) * 1000)
+        func pad(_ n: Int, _ w: Int) -> String { String(n).leftPadded(w) }
+        return "\(pad(Int(tm.tm_year) + 1900, 4))-\(pad(Int(tm.tm_mon) + 1, 2))-\(pad(Int(tm.tm_mday), 2))T"
+            + "\(pad(Int(tm.tm_hour), 2)):\(pad(Int(tm.tm_min), 2)):\(pad(Int(tm.tm_sec), 2)).\(pad(ms, 3))Z"
+    }
+}
+
+extension String {
+    func leftPadded(_ width: Int) -> String {
+        count >= width ? self : String(repeating: "0", count: width - count) + self
     }
 }

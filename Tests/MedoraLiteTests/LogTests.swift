@@ -1,0 +1,31 @@
+import Foundation
+import Logging
+import MedoraTestSupport
+import XCTest
+@testable import MedoraLite
+
+final class LogTests: XCTestCase {
+    func testLogLinesAreValidJSONWithEscapesAndRotate() throws {
+        let dir = (NSTemporaryDirectory() as NSString).appendingPathComponent("medora-log-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let file = try RotatingLogFile(directory: dir, maxBytes: 2000, keep: 2)
+        let logger = Logger(label: "t") { JSONLogHandler(label: $0, file: file, echoToStderr: false) }
+        logger.info("quote \" backslash \\ newline \n tab \t bell \u{7} ünïcode", metadata: ["k": "v\"", "n": .stringConvertible(42)])
+        let first = try String(contentsOfFile: file.path, encoding: .utf8).split(separator: "\n")[0]
+        let object = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(first.utf8)) as? [String: Any])
+        XCTAssertEqual(object["msg"] as? String, "quote \" backslash \\ newline \n tab \t bell \u{7} ünïcode")
+        XCTAssertEqual(object["k"] as? String, "v\"")
+        XCTAssertEqual(object["n"] as? String, "42")
+        XCTAssertEqual(object["level"] as? String, "info")
+        let ts = try XCTUnwrap(object["ts"] as? String)
+        XCTAssertNotNil(ISO8601DateFormatter().date(from: ts.replacingOccurrences(of: #"\.\d{3}"#, with: "", options: .regularExpression)))
+
+        for i in 0..<100 { logger.info("line \(i)") }
+        let names = try FileManager.default.contentsOfDirectory(atPath: dir).sorted()
+        XCTAssertEqual(names, ["medora.log", "medora.log.1", "medora.log.2"], "rotated, keeping 2")
+        for name in names {
+            let size = (try FileManager.default.attributesOfItem(atPath: (dir as NSString).appendingPathComponent(name))[.size] as? Int) ?? 0
+            XCTAssertLessThanOrEqual(size, 2000)
+        }
+    }
+}

@@ -1,0 +1,3 @@
+package.path = "bench/wrk/?.lua;" .. package.path
+local c = require("common")
+done = c.done
