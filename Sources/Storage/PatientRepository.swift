@@ -25,12 +25,14 @@ public final class SQLitePatientRepository: PatientRepository {
     let database: AppDatabase
     let codec: PatientCodec
     public let index: PatientSearchIndex
+    let cache: PatientCache
     let clock: WallClock
 
     init(database: AppDatabase, keyring: Keyring, clock: WallClock) {
         self.database = database
         self.codec = PatientCodec(fieldKey: keyring.subkey(.field))
         self.index = PatientSearchIndex()
+        self.cache = PatientCache()
         self.clock = clock
     }
 
@@ -89,12 +91,16 @@ public final class SQLitePatientRepository: PatientRepository {
     }
 
     public func find(id: UUID, ownerID: UUID) async throws -> Patient? {
+        if let hit = cache.get(id) { return hit.ownerID == ownerID ? hit : nil }
+        let generation = cache.generation
         let record = try await database.read { db in
             try PatientRecord.fetchOne(db, sql: """
                 SELECT * FROM patients WHERE id = ? AND +owner_id = ? AND deleted_at IS NULL
                 """, arguments: [id, ownerID])
         }
-        return try record.map(codec.open)
+        guard let patient = try record.map(codec.open) else { return nil }
+        cache.put([patient], readAt: generation)
+        return patient
     }
 
     public func update(id: UUID, ownerID: UUID, details draft: PatientDraft, expectedVersion: Int?) async throws -> Patient? {
@@ -118,6 +124,7 @@ public final class SQLitePatientRepository: PatientRepository {
             return Patient(id: id, ownerID: ownerID, details: details, version: version,
                            createdAt: stored.created, updatedAt: stored.updated)
         } then: { patient in
+            self.cache.invalidate(id)
             if let patient { self.index.upsert(patient.searchDocument) }
         }
         return updated
@@ -132,6 +139,7 @@ public final class SQLitePatientRepository: PatientRepository {
                 """, arguments: [now, now, id, ownerID])
             return db.changesCount > 0
         } then: { deleted in
+            self.cache.invalidate(id)
             if deleted { self.index.remove(id: id) }
         }
     }
@@ -142,15 +150,26 @@ public final class SQLitePatientRepository: PatientRepository {
             return PatientPage(total: page.total, limit: limit, offset: offset, items: [])
         }
         let ids = page.ids
-        // `+owner_id` keeps SQLite off the (owner_id, created_at) index, which for a one-doctor
-        // clinic matches every row; the primary-key lookups are the selective part.
-        let records = try await database.read { db in
-            try PatientRecord.fetchAll(db, sql: """
-                SELECT * FROM patients WHERE +owner_id = ? AND deleted_at IS NULL
-                AND id IN (\(databaseQuestionMarks(count: ids.count)))
-                """, arguments: StatementArguments([ownerID] + ids))
+        var byID: [UUID: Patient] = [:]
+        var missing: [UUID] = []
+        for id in ids {
+            if let hit = cache.get(id), hit.ownerID == ownerID { byID[id] = hit } else { missing.append(id) }
         }
-        let byID = Dictionary(uniqueKeysWithValues: try records.map { ($0.id, try codec.open($0)) })
+        if !missing.isEmpty {
+            let generation = cache.generation
+            let toFetch = missing
+            // `+owner_id` keeps SQLite off the (owner_id, created_at) index, which for a one-doctor
+            // clinic matches every row; the primary-key lookups are the selective part.
+            let records = try await database.read { db in
+                try PatientRecord.fetchAll(db, sql: """
+                    SELECT * FROM patients WHERE +owner_id = ? AND deleted_at IS NULL
+                    AND id IN (\(databaseQuestionMarks(count: toFetch.count)))
+                    """, arguments: StatementArguments([ownerID] + toFetch))
+            }
+            let opened = try records.map(codec.open)
+            cache.put(opened, readAt: generation)
+            for p in opened { byID[p.id] = p }
+        }
         return PatientPage(total: page.total, limit: limit, offset: offset, items: ids.compactMap { byID[$0] })
     }
 

@@ -12,13 +12,14 @@ final class APIFixture {
     let temp: TempDataDirectory
     let store: MedoraStore
     let logger: Logger
+    let logFile: RotatingLogFile
     static let doctorPassword = "doctor-password"
 
     init() async throws {
         temp = try TempDataDirectory()
         try await temp.initialize()
         store = try await temp.open()
-        logger = try Server.makeLogger(temp.dir)
+        (logger, logFile) = try Server.makeLogger(temp.dir)
         _ = try await store.users.create(login: "drA", password: Self.doctorPassword, displayName: "Doctor A", role: .doctor)
         _ = try await store.users.create(login: "drB", password: Self.doctorPassword, displayName: "Doctor B", role: .doctor)
     }

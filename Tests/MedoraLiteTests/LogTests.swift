@@ -11,6 +11,7 @@ final class LogTests: XCTestCase {
         let file = try RotatingLogFile(directory: dir, maxBytes: 2000, keep: 2)
         let logger = Logger(label: "t") { JSONLogHandler(label: $0, file: file, echoToStderr: false) }
         logger.info("quote \" backslash \\ newline \n tab \t bell \u{7} ünïcode", metadata: ["k": "v\"", "n": .stringConvertible(42)])
+        file.flush()
         let first = try String(contentsOfFile: file.path, encoding: .utf8).split(separator: "\n")[0]
         let object = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(first.utf8)) as? [String: Any])
         XCTAssertEqual(object["msg"] as? String, "quote \" backslash \\ newline \n tab \t bell \u{7} ünïcode")
@@ -21,6 +22,7 @@ final class LogTests: XCTestCase {
         XCTAssertNotNil(ISO8601DateFormatter().date(from: ts.replacingOccurrences(of: #"\.\d{3}"#, with: "", options: .regularExpression)))
 
         for i in 0..<100 { logger.info("line \(i)") }
+        file.flush()
         let names = try FileManager.default.contentsOfDirectory(atPath: dir).sorted()
         XCTAssertEqual(names, ["medora.log", "medora.log.1", "medora.log.2"], "rotated, keeping 2")
         for name in names {

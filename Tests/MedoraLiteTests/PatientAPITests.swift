@@ -265,6 +265,7 @@ final class PatientAPITests: XCTestCase {
             // A validation error must not echo the rejected value either.
             _ = try await client.json(.post, "/api/v1/patients", token: token, body: ["firstName": "Zulfizar1", "lastName": "Xolmatova"])
         }
+        f.logFile.flush()
         let raw = try f.temp.rawBytes()
         XCTAssertTrue(raw.contains("\"path\":\"/api/v1/patients\""), "the access log was written")
         for s in secrets { XCTAssertFalse(raw.contains(s), "\(s) leaked") }

@@ -157,3 +157,44 @@ final class PatientRepositoryTests: XCTestCase {
         }
     }
 }
+
+extension PatientRepositoryTests {
+    func testCachedReadsFollowEveryWriteAndRespectOwners() async throws {
+        let other = try await store.users.create(login: "dr.other2", password: "doctor-password", displayName: "Other", role: .doctor)
+        let p = try await store.patients.create(draft(), ownerID: doctor.id)
+        let first = try await store.patients.find(id: p.id, ownerID: doctor.id) // fills the cache
+        XCTAssertEqual(first?.version, 1)
+        let foreign = try await store.patients.find(id: p.id, ownerID: other.id) // a cache hit must not leak
+        XCTAssertNil(foreign)
+        var d = p.details
+        d.notes = "changed"
+        _ = try await store.patients.update(id: p.id, ownerID: doctor.id, details: d, expectedVersion: nil)
+        let second = try await store.patients.find(id: p.id, ownerID: doctor.id)
+        XCTAssertEqual(second?.details.notes, "changed")
+        XCTAssertEqual(second?.version, 2)
+        let listed = try await store.patients.search(ownerID: doctor.id, query: "Shoxrux", limit: 10, offset: 0)
+        XCTAssertEqual(listed.items.first?.details.notes, "changed")
+        let foreignList = try await store.patients.search(ownerID: other.id, query: nil, limit: 10, offset: 0)
+        XCTAssertTrue(foreignList.items.isEmpty)
+        _ = try await store.patients.delete(id: p.id, ownerID: doctor.id)
+        let gone = try await store.patients.find(id: p.id, ownerID: doctor.id)
+        XCTAssertNil(gone)
+    }
+
+    func testCacheIsBoundedAndSkipsReadsRacingAWrite() {
+        let cache = PatientCache(capacity: 8)
+        func patient(_ n: Int) -> Patient {
+            Patient(id: UUID(), ownerID: UUID(), details: PatientDraft(firstName: "P", lastName: "N\(n)"), version: 1,
+                    createdAt: Date(), updatedAt: Date())
+        }
+        let stale = patient(0)
+        let before = cache.generation
+        cache.invalidate(stale.id) // a write lands while the read was in flight
+        cache.put([stale], readAt: before)
+        XCTAssertNil(cache.get(stale.id), "a read older than a write must not be cached")
+        let many = (1...20).map(patient)
+        for p in many { cache.put([p], readAt: cache.generation) }
+        XCTAssertLessThanOrEqual(cache.count, 8)
+        XCTAssertNotNil(cache.get(many.last!.id), "the most recent entry survives eviction")
+    }
+}

@@ -30,17 +30,18 @@ struct ServeCommand: AsyncParsableCommand {
 
 /// Starts the HTTP server on an unlocked store and blocks until SIGINT/SIGTERM.
 enum Server {
-    static func makeLogger(_ dir: DataDirectory) throws -> Logger {
+    static func makeLogger(_ dir: DataDirectory) throws -> (Logger, RotatingLogFile) {
         let file = try RotatingLogFile(directory: dir.logsPath)
         let echo = ProcessInfo.processInfo.environment["MEDORA_LOG_STDERR"] == "1"
         var logger = Logger(label: "medora") { label in JSONLogHandler(label: label, file: file, echoToStderr: echo) }
         logger.logLevel = .info
-        return logger
+        return (logger, file)
     }
 
     static func run(store: MedoraStore, lock: DataDirectoryLock, config: ServerConfig,
                     banner: @escaping @Sendable (String) -> Void = { _ in }) async throws {
-        let logger = try makeLogger(store.directory)
+        let (logger, logFile) = try makeLogger(store.directory)
+        defer { logFile.flush() }
         logger.info("unlocked", metadata: ["patients_indexed": .stringConvertible(store.patientRepository.index.count)])
         let deps = AppDependencies(store: store, logger: logger)
         let app = buildApplication(deps, config: config) { port in

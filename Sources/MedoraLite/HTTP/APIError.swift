@@ -100,8 +100,7 @@ struct APIError: Error, HTTPResponseError, Sendable {
     }
 
     func response(from request: Request, context: some RequestContext) throws -> Response {
-        let language = (context as? AppRequestContext)?.language
-            ?? Language.negotiate(acceptLanguage: request.headers[.acceptLanguage])
+        let language = Language.of(request)
         var headers = self.headers
         headers[.contentType] = "application/json; charset=utf-8"
         let encoder = JSONEncoder()

@@ -15,7 +15,6 @@ struct AppRequestContext: RequestContext {
     /// Peer address, for rate limits and sessions (never logged with patient data).
     var remoteIP: String?
     var identity: Identity?
-    var language: Language = .en
 
     init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
@@ -44,4 +43,12 @@ enum HTTPLimits {
     static let maxBodyBytes = 1 << 20
     static let maxPageSize = 200
     static let defaultPageSize = 50
+}
+
+extension Language {
+    /// The language of a response: the `lang` cookie if set, else `Accept-Language`. Worked out
+    /// only where text is produced (errors, pages), not for every request.
+    static func of(_ request: Request) -> Language {
+        negotiate(explicit: request.cookies["lang"]?.value, acceptLanguage: request.headers[.acceptLanguage])
+    }
 }

@@ -5,7 +5,7 @@ import Logging
 import MedoraCrypto
 
 /// Gives every request an id (the caller's `X-Request-ID` if it is sane, else a new one), puts it
-/// on the logger and echoes it on the response. Also settles the response language.
+/// on the logger and echoes it on the response.
 struct RequestIDMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
 
@@ -16,8 +16,6 @@ struct RequestIDMiddleware: RouterMiddleware {
             s.count <= 64 && s.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) ? s : nil
         } ?? Self.newID()
         context.logger[metadataKey: "request_id"] = .string(id)
-        context.language = Language.negotiate(explicit: request.cookies["lang"]?.value,
-                                              acceptLanguage: request.headers[.acceptLanguage])
         var response = try await next(request, context)
         response.headers[.xRequestID] = id
         return response

@@ -1,14 +1,21 @@
+import Dispatch
 import Foundation
 import Logging
 
 /// Appends log lines to `<data>/logs/medora.log`, rotating at 10 MB and keeping 5 old files.
+///
+/// Lines are buffered and written by a background flush every 100 ms (or at once past 64 KiB, and
+/// on `flush()` at shutdown), so logging costs a request a memory copy rather than a system call.
+/// A crash can lose at most the last 100 ms of lines.
 final class RotatingLogFile: @unchecked Sendable {
     let path: String
     let maxBytes: Int
     let keep: Int
     private let lock = NSLock()
+    private var pending = [UInt8]()
     private var handle: FileHandle?
     private var size: Int = 0
+    private let timer: DispatchSourceTimer
 
     init(directory: String, name: String = "medora.log", maxBytes: Int = 10 << 20, keep: Int = 5) throws {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true,
@@ -16,7 +23,16 @@ final class RotatingLogFile: @unchecked Sendable {
         path = (directory as NSString).appendingPathComponent(name)
         self.maxBytes = maxBytes
         self.keep = keep
+        timer = DispatchSource.makeTimerSource(queue: DispatchQueue(label: "medora.log-flush"))
         try openFile()
+        timer.schedule(deadline: .now() + .milliseconds(100), repeating: .milliseconds(100))
+        timer.setEventHandler { [weak self] in self?.flush() }
+        timer.resume()
+    }
+
+    deinit {
+        timer.cancel()
+        flush()
     }
 
     private func openFile() throws {
@@ -27,13 +43,40 @@ final class RotatingLogFile: @unchecked Sendable {
         size = Int((try? handle?.seekToEnd()) ?? 0)
     }
 
-    func write(_ line: String) {
+    func write(_ line: [UInt8]) {
+        lock.lock()
+        pending.append(contentsOf: line)
+        pending.append(UInt8(ascii: "\n"))
+        let full = pending.count >= 64 << 10
+        lock.unlock()
+        if full { flush() }
+    }
+
+    /// Writes everything buffered, in as few writes as possible, rotating before a line that would
+    /// push the file past `maxBytes`.
+    func flush() {
         lock.lock()
         defer { lock.unlock() }
-        let data = Data((line + "\n").utf8)
-        if size + data.count > maxBytes { rotate() }
-        try? handle?.write(contentsOf: data)
-        size += data.count
+        var chunkStart = 0, chunkSize = 0, i = 0
+        while i < pending.count {
+            let end = (pending[i...].firstIndex(of: UInt8(ascii: "\n")) ?? (pending.count - 1)) + 1
+            if size + chunkSize > 0 && size + chunkSize + (end - i) > maxBytes {
+                writeOut(chunkStart..<i)
+                rotate()
+                chunkStart = i
+                chunkSize = 0
+            }
+            chunkSize += end - i
+            i = end
+        }
+        writeOut(chunkStart..<pending.count)
+        pending.removeAll(keepingCapacity: true)
+    }
+
+    private func writeOut(_ range: Range<Int>) {
+        guard !range.isEmpty else { return }
+        pending[range].withUnsafeBytes { try? handle?.write(contentsOf: Data($0)) }
+        size += range.count
     }
 
     private func rotate() {
@@ -64,74 +107,88 @@ struct JSONLogHandler: LogHandler {
 
     func log(level: Logger.Level, message: Logger.Message, metadata extra: Logger.Metadata?,
              source: String, file _: String, function _: String, line _: UInt) {
-        var fields: [(String, Logger.Metadata.Value)] = metadata.merging(extra ?? [:], uniquingKeysWith: { $1 })
-            .sorted { $0.key < $1.key }
-        fields.insert(contentsOf: [("ts", .string(Self.timestamp())), ("level", .string(level.rawValue)),
-                                   ("label", .string(label)), ("msg", .string(message.description))], at: 0)
-        var line = "{"
-        for (i, (k, v)) in fields.enumerated() {
-            if i > 0 { line += "," }
-            Self.appendJSON(string: k, to: &line)
-            line += ":"
-            Self.appendJSON(v, to: &line)
+        var out = [UInt8]()
+        out.reserveCapacity(256)
+        out.append(contentsOf: #"{"ts":""#.utf8)
+        Self.appendTimestamp(Date(), to: &out)
+        out.append(contentsOf: #"","level":""#.utf8)
+        out.append(contentsOf: level.rawValue.utf8)
+        out.append(contentsOf: #"","label":"#.utf8)
+        Self.appendJSON(string: label, to: &out)
+        out.append(contentsOf: #","msg":"#.utf8)
+        Self.appendJSON(string: message.description, to: &out)
+        let all = extra.map { metadata.merging($0, uniquingKeysWith: { $1 }) } ?? metadata
+        for (k, v) in all.sorted(by: { $0.key < $1.key }) {
+            out.append(UInt8(ascii: ","))
+            Self.appendJSON(string: k, to: &out)
+            out.append(UInt8(ascii: ":"))
+            Self.appendJSON(v, to: &out)
         }
-        line += "}"
-        file?.write(line)
-        if echoToStderr { FileHandle.standardError.write(Data((line + "\n").utf8)) }
+        out.append(UInt8(ascii: "}"))
+        file?.write(out)
+        if echoToStderr { FileHandle.standardError.write(Data(out + [10])) }
     }
 
-    static func appendJSON(_ v: Logger.Metadata.Value, to out: inout String) {
+    static func appendJSON(_ v: Logger.Metadata.Value, to out: inout [UInt8]) {
         switch v {
         case .string(let s): appendJSON(string: s, to: &out)
         case .stringConvertible(let c): appendJSON(string: c.description, to: &out)
         case .array(let a):
-            out += "["
-            for (i, x) in a.enumerated() { if i > 0 { out += "," }; appendJSON(x, to: &out) }
-            out += "]"
-        case .dictionary(let d):
-            out += "{"
-            for (i, (k, x)) in d.sorted(by: { $0.key < $1.key }).enumerated() {
-                if i > 0 { out += "," }
-                appendJSON(string: k, to: &out)
-                out += ":"
+            out.append(UInt8(ascii: "["))
+            for (i, x) in a.enumerated() {
+                if i > 0 { out.append(UInt8(ascii: ",")) }
                 appendJSON(x, to: &out)
             }
-            out += "}"
+            out.append(UInt8(ascii: "]"))
+        case .dictionary(let d):
+            out.append(UInt8(ascii: "{"))
+            for (i, (k, x)) in d.sorted(by: { $0.key < $1.key }).enumerated() {
+                if i > 0 { out.append(UInt8(ascii: ",")) }
+                appendJSON(string: k, to: &out)
+                out.append(UInt8(ascii: ":"))
+                appendJSON(x, to: &out)
+            }
+            out.append(UInt8(ascii: "}"))
         }
     }
 
-    static func appendJSON(string s: String, to out: inout String) {
-        out += "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20:
-                out += "\\u00" + String(scalar.value, radix: 16).leftPadded(2)
-            default: out.unicodeScalars.append(scalar)
+    private static let hex = Array("0123456789abcdef".utf8)
+
+    /// A JSON string literal; UTF-8 passes through, quotes, backslashes and control bytes are escaped.
+    static func appendJSON(string s: String, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        for b in s.utf8 {
+            switch b {
+            case UInt8(ascii: "\""): out.append(contentsOf: [92, 34])
+            case UInt8(ascii: "\\"): out.append(contentsOf: [92, 92])
+            case UInt8(ascii: "\n"): out.append(contentsOf: [92, 110])
+            case UInt8(ascii: "\r"): out.append(contentsOf: [92, 114])
+            case UInt8(ascii: "\t"): out.append(contentsOf: [92, 116])
+            case 0..<0x20: out.append(contentsOf: [92, 117, 48, 48, hex[Int(b >> 4)], hex[Int(b & 15)]])
+            default: out.append(b)
             }
         }
-        out += "\""
+        out.append(UInt8(ascii: "\""))
     }
 
-    /// `2026-11-27T04:10:37.123Z`, built from `gmtime_r` (a formatter per line costs more than the request).
-    static func timestamp(_ date: Date = Date()) -> String {
+    /// `2026-11-27T04:10:37.123Z`, from `gmtime_r` (a date formatter per line costs more than the request).
+    static func appendTimestamp(_ date: Date, to out: inout [UInt8]) {
         let t = date.timeIntervalSince1970
         var secs = time_t(t)
         var tm = tm()
         gmtime_r(&secs, &tm)
-        let ms = Int((t - Double(secs)) * 1000)
-        func pad(_ n: Int, _ w: Int) -> String { String(n).leftPadded(w) }
-        return "\(pad(Int(tm.tm_year) + 1900, 4))-\(pad(Int(tm.tm_mon) + 1, 2))-\(pad(Int(tm.tm_mday), 2))T"
-            + "\(pad(Int(tm.tm_hour), 2)):\(pad(Int(tm.tm_min), 2)):\(pad(Int(tm.tm_sec), 2)).\(pad(ms, 3))Z"
-    }
-}
-
-extension String {
-    func leftPadded(_ width: Int) -> String {
-        count >= width ? self : String(repeating: "0", count: width - count) + self
+        func digits(_ n: Int, _ width: Int) {
+            var d = [UInt8](repeating: 48, count: width)
+            var v = n
+            for i in stride(from: width - 1, through: 0, by: -1) { d[i] = UInt8(48 + v % 10); v /= 10 }
+            out.append(contentsOf: d)
+        }
+        digits(Int(tm.tm_year) + 1900, 4); out.append(45)
+        digits(Int(tm.tm_mon) + 1, 2); out.append(45)
+        digits(Int(tm.tm_mday), 2); out.append(84)
+        digits(Int(tm.tm_hour), 2); out.append(58)
+        digits(Int(tm.tm_min), 2); out.append(58)
+        digits(Int(tm.tm_sec), 2); out.append(46)
+        digits(Int((t - Double(secs)) * 1000), 3); out.append(90)
     }
 }

@@ -10,9 +10,9 @@ struct HealthController: Sendable {
 
     func addRoutes(to router: Router<AppRequestContext>) {
         router.get("health") { _, _ in Status(version: MedoraVersion.current) }
-        router.get("/") { request, context in
+        router.get("/") { request, _ in
             Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8"],
-                     body: .init(byteBuffer: ByteBuffer(string: HomePage.render(context.language))))
+                     body: .init(byteBuffer: ByteBuffer(string: HomePage.render(Language.of(request)))))
         }
     }
 }
