@@ -31,3 +31,15 @@ final class LogTests: XCTestCase {
         }
     }
 }
+
+extension LogTests {
+    func testTimestampsMatchFoundationsISO8601() {
+        let formatter = ISO8601DateFormatter()
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<1000 {
+            let date = Date(timeIntervalSince1970: Double(UInt32.random(in: 0...4_000_000_000, using: &generator)))
+            XCTAssertEqual(Timestamp.string(date), formatter.string(from: date))
+        }
+        XCTAssertEqual(Timestamp.string(Date(timeIntervalSince1970: 1_795_752_637.125), milliseconds: true), "2026-11-27T04:10:37.125Z")
+    }
+}

@@ -110,7 +110,7 @@ struct JSONLogHandler: LogHandler {
         var out = [UInt8]()
         out.reserveCapacity(256)
         out.append(contentsOf: #"{"ts":""#.utf8)
-        Self.appendTimestamp(Date(), to: &out)
+        Timestamp.append(Date(), milliseconds: true, to: &out)
         out.append(contentsOf: #"","level":""#.utf8)
         out.append(contentsOf: level.rawValue.utf8)
         out.append(contentsOf: #"","label":"#.utf8)
@@ -169,26 +169,5 @@ struct JSONLogHandler: LogHandler {
             }
         }
         out.append(UInt8(ascii: "\""))
-    }
-
-    /// `2026-11-27T04:10:37.123Z`, from `gmtime_r` (a date formatter per line costs more than the request).
-    static func appendTimestamp(_ date: Date, to out: inout [UInt8]) {
-        let t = date.timeIntervalSince1970
-        var secs = time_t(t)
-        var tm = tm()
-        gmtime_r(&secs, &tm)
-        func digits(_ n: Int, _ width: Int) {
-            var d = [UInt8](repeating: 48, count: width)
-            var v = n
-            for i in stride(from: width - 1, through: 0, by: -1) { d[i] = UInt8(48 + v % 10); v /= 10 }
-            out.append(contentsOf: d)
-        }
-        digits(Int(tm.tm_year) + 1900, 4); out.append(45)
-        digits(Int(tm.tm_mon) + 1, 2); out.append(45)
-        digits(Int(tm.tm_mday), 2); out.append(84)
-        digits(Int(tm.tm_hour), 2); out.append(58)
-        digits(Int(tm.tm_min), 2); out.append(58)
-        digits(Int(tm.tm_sec), 2); out.append(46)
-        digits(Int((t - Double(secs)) * 1000), 3); out.append(90)
     }
 }

@@ -19,7 +19,7 @@ struct UserResponse: ResponseEncodable, Sendable {
 struct LoginResponse: ResponseEncodable, Sendable {
     var token: String
     var tokenType = "Bearer"
-    var expiresAt: Date
+    var expiresAt: String
     var user: UserResponse
 }
 
@@ -67,7 +67,7 @@ struct AuthController<Users: UserRepository, Sessions: SessionRepository>: Senda
         let (token, session) = try await sessions.create(
             userID: user.id, ip: context.remoteIP, userAgent: request.headers[.userAgent])
         context.logger.info("login", metadata: ["user_id": .string(user.id.uuidString)])
-        return EditedResponse(status: .ok, response: LoginResponse(token: token, expiresAt: session.expiresAt, user: UserResponse(user)))
+        return EditedResponse(status: .ok, response: LoginResponse(token: token, expiresAt: Timestamp.string(session.expiresAt), user: UserResponse(user)))
     }
 
     @Sendable func logout(_ request: Request, context: AppRequestContext) async throws -> Response {

@@ -15,8 +15,8 @@ struct PatientResponse: ResponseEncodable, Sendable {
     var nationalId: String?
     var notes: String?
     var version: Int
-    var createdAt: Date
-    var updatedAt: Date
+    var createdAt: String
+    var updatedAt: String
 
     init(_ p: Patient) {
         id = p.id.uuidString.lowercased()
@@ -30,8 +30,8 @@ struct PatientResponse: ResponseEncodable, Sendable {
         nationalId = p.details.nationalID
         notes = p.details.notes
         version = p.version
-        createdAt = p.createdAt
-        updatedAt = p.updatedAt
+        createdAt = Timestamp.string(p.createdAt)
+        updatedAt = Timestamp.string(p.updatedAt)
     }
 }
 
