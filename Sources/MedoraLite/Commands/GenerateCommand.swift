@@ -37,6 +37,7 @@ struct GenerateCommand: AsyncParsableCommand {
                     let batch = min(10_000, count - done)
                     let drafts = generator.patients(count: batch, withAnalyses: false).map(\.draft)
                     done += try await store.patients.importMany(drafts, ownerID: user.id)
+                    Terminal.progress(done, of: count)
                 }
             }
             Terminal.say(L10n.text(.cliGenerated, Language.cli, ["count": String(count)]))

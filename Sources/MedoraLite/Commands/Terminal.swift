@@ -23,6 +23,16 @@ enum Terminal {
         return readLine(strippingNewline: true)
     }
 
+    /// A one-line progress bar on stderr, only when stderr is a terminal (never in logs or pipes).
+    static func progress(_ done: Int, of total: Int) {
+        guard isatty(STDERR_FILENO) == 1, total > 0 else { return }
+        let width = 30
+        let filled = min(width, done * width / total)
+        let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
+        let end = done >= total ? "\n" : ""
+        FileHandle.standardError.write(Data("\r[\(bar)] \(done)/\(total)\(end)".utf8))
+    }
+
     static func error(_ message: String) {
         FileHandle.standardError.write(Data(("medora-lite: " + message + "\n").utf8))
     }
