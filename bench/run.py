@@ -231,9 +231,17 @@ def bench_http(big, work):
     queries, ids = search_queries(base, token, work)
     auth = {"MEDORA_TOKEN": token, "MEDORA_IDS": ids, "MEDORA_QUERIES": queries}
 
-    log("wrk: hello /health, medora /health")
-    h = wrk("plain.lua", hport, WRK_SECONDS, "/health")
-    m = wrk("plain.lua", mport, WRK_SECONDS, "/health")
+    log("wrk: hello /health and medora /health, alternating")
+    # Alternate short rounds and keep each server's median round: a burst of noise from elsewhere
+    # on the machine then lands on both sides instead of skewing one.
+    rounds = 3
+    hs, ms = [], []
+    for _ in range(rounds):
+        hs.append(wrk("plain.lua", hport, max(2, WRK_SECONDS // rounds), "/health"))
+        ms.append(wrk("plain.lua", mport, max(2, WRK_SECONDS // rounds), "/health"))
+    h = sorted(hs, key=lambda r: r["rps"])[rounds // 2]
+    m = sorted(ms, key=lambda r: r["rps"])[rounds // 2]
+    m["errors"] = sum(r["errors"] for r in ms)
     log("wrk: patient read, search, create")
     rd = wrk("read.lua", mport, WRK_SECONDS, **auth)
     se = wrk("search.lua", mport, WRK_SECONDS, **auth)

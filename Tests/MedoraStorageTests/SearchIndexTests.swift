@@ -335,5 +335,262 @@ final class SearchIndexTests: XCTestCase {
             XCTAssertEqual(index.search(ownerID: owner, query: q, limit: 50, offset: 0).total, expected, q)
         }
         XCTAssertEqual(index.search(ownerID: owner, query: nil, limit: 50, offset: 0).total, 20_000)
+
+        // Exact ids, order and ranks against the reference implementation.
+        let reference = ReferenceSearch(docs)
+        let queries = ["kar", "шох", "alisher karimov", "imov", "karimov1", "ov", "sar al", "юлдуз 2",
+                       "90100", "+998 90 101 00 07", "karimov 1234"]
+        for q in queries {
+            assertSameResults(index, reference, q, owner: owner)
+        }
+    }
+
+    func testIndexedSearchMatchesReferenceBeforeAndAfterRandomWrites() {
+        var rng = SplitMix(seed: 20_240_601)
+        let owners = [owner, otherOwner, UUID()]
+        let lasts = ["Karimov", "Karimova", "Abdukarimov", "Aliyev", "Алиева", "Шохрухов", "Qodirov", "Қодирова",
+                     "Ҳасанов", "Hasanova", "Абдуллаев", "Rahimova", "Yusupov", "Юсупова", "Yo'ldoshev",
+                     "Ўринбоев", "Tsoy", "Ким", "Иванов", "Петрова", "Mirzayev", "Nazarov", "Oʻgʻilova",
+                     "Xolmatov", "Abdulla o'g'li", "Ismoilova", "Tursunov", "Sultonova", "Kar", "Ka"]
+        let firsts = ["Alisher", "Shoxrux", "Шохрух", "Dilnoza", "Ғайрат", "Jasur", "Жасур", "Юлдуз", "Yulduz",
+                      "Oʻgʻiloy", "Sardor", "Bobur", "Madina", "Малика", "Jamshid", "Gulnora", "Sergey",
+                      "Елена", "Otabek", "Zarina", "Umid", "Aziz", "Karima", "Ali", "Al", "Li", "Muhammad"]
+        let middles: [String?] = [nil, nil, "Karimovich", "Ботировна", "Alisherovich", "Rustamovna", "Иванович",
+                                  "Shavkatovich", "Akmal o'g'li", "Tohir qizi", "", "A"]
+        func phone() -> String? {
+            let n = rng.below(1_000_000)
+            switch rng.below(10) {
+            case 0: return nil
+            case 1: return "8 (9\(rng.below(10))) \(100 + n % 900)-\(10 + n % 90)-\(10 + n % 89)"
+            case 2: return "9\(rng.below(10)) \(100 + n % 900) \(10 + n % 90) \(10 + n % 89)"
+            case 3: return "+7 912 \(100 + n % 900) \(10 + n % 90) \(10 + n % 89)"
+            case 4: return "+998 90 \(n % 1000)"   // not a valid number: indexed as raw digits
+            case 5: return "\(n % 1000)"            // as above, as short as a phone query
+            default: return "+99890\(1_000_000 + n)"
+            }
+        }
+        func randomDoc(id: UUID = UUID(), owner: UUID? = nil) -> PatientSearchIndex.SearchDocument {
+            var last = lasts[rng.below(lasts.count)]
+            if rng.below(3) == 0 { last += "\(rng.below(40))" }
+            return PatientSearchIndex.SearchDocument(
+                id: id, ownerID: owner ?? owners[rng.below(8) < 6 ? 0 : 1 + rng.below(2)],
+                firstName: firsts[rng.below(firsts.count)], lastName: last,
+                middleName: middles[rng.below(middles.count)], phone: phone())
+        }
+        var docs: [PatientSearchIndex.SearchDocument] = []
+        for _ in 0..<3000 { docs.append(randomDoc()) }
+        let index = PatientSearchIndex()
+        index.replaceAll(docs)
+        var reference = ReferenceSearch(docs)
+
+        func folded(_ s: String?) -> [UInt8] { Array(SearchNormalizer.fold(s ?? "").utf8) }
+        func piece(_ b: [UInt8], _ length: Int) -> String? {
+            guard b.count >= length else { return nil }
+            let start = rng.below(b.count - length + 1)
+            return String(decoding: b[start..<(start + length)], as: UTF8.self)
+        }
+        func randomQueries(_ count: Int) -> [String?] {
+            var out: [String?] = ["kar", "karim", "Каримов", "ova", "ov", "a", "al", "ali sher", "шох", "oʻgʻil",
+                                  "Ka", "xx", "zzz", "1", "12", "123", "4567", "+998 90 1", "90 123 45 67",
+                                  "kar 12", "karimov 4", "kar al", "kar kar", "ka ri", "kar ali", "ali kar",
+                                  "sho kar", "\(rng.below(1000))", "!!", " ", nil]
+            while out.count < count {
+                let d = docs[rng.below(docs.count)]
+                let name = folded("\(d.lastName) \(d.firstName) \(d.middleName ?? "")")
+                let phoneDigits = d.phone.flatMap(SearchNormalizer.normalizePhone).map { Array($0.utf8) } ?? []
+                switch rng.below(11) {
+                case 9: out.append([piece(folded(d.firstName), 2), piece(folded(d.lastName), 2)]
+                    .compactMap { $0 }.joined(separator: " "))
+                case 0: out.append(piece(folded(d.lastName), 3))
+                case 1: out.append(piece(folded(d.firstName), 4))
+                case 2: out.append(piece(name, 1 + rng.below(7)))
+                case 3: out.append("\(d.firstName) \(d.lastName)")
+                case 4: out.append(piece(phoneDigits, 3 + rng.below(8)) ?? d.phone)
+                case 5: out.append([piece(folded(d.lastName), 3), piece(folded(d.firstName), 2)]
+                    .compactMap { $0 }.joined(separator: " "))
+                case 6: out.append((piece(folded(d.lastName), 4) ?? "x") + " " + (piece(phoneDigits, 4) ?? "1"))
+                case 7: out.append(d.phone)
+                case 8: out.append([piece(name, 3), piece(name, 3)].compactMap { $0 }.joined(separator: " "))
+                default: out.append([piece(name, 3), piece(name, 3), piece(name, 5)].compactMap { $0 }.joined(separator: " "))
+                }
+            }
+            return out
+        }
+        func checkAll(_ label: String) {
+            for q in randomQueries(60) {
+                let owner = owners[rng.below(4) == 0 ? 1 + rng.below(2) : 0]
+                assertSameResults(index, reference, q, owner: owner, label: label, pageOffset: rng.below(40))
+            }
+        }
+        checkAll("after replaceAll")
+
+        // Random writes: new documents, renames, moves between owners, removals.
+        for round in 0..<3 {
+            for _ in 0..<400 {
+                switch rng.below(5) {
+                case 0:
+                    let d = randomDoc()
+                    docs.append(d)
+                    index.upsert(d)
+                    reference.upsert(d)
+                case 1, 2:
+                    let k = rng.below(docs.count)
+                    var d = randomDoc(id: docs[k].id, owner: docs[k].ownerID)
+                    if rng.below(10) == 0 { d.ownerID = owners[rng.below(3)] }
+                    docs[k] = d
+                    index.upsert(d)
+                    reference.upsert(d)
+                default:
+                    let id = docs[rng.below(docs.count)].id
+                    index.remove(id: id)
+                    reference.remove(id)
+                }
+            }
+            XCTAssertEqual(index.count, reference.count)
+            checkAll("after write round \(round)")
+        }
+    }
+
+    /// Compares one query's total and every page of ids with the reference.
+    private func assertSameResults(_ index: PatientSearchIndex, _ reference: ReferenceSearch, _ q: String?,
+                                   owner: UUID, label: String = "", pageOffset: Int = 0,
+                                   file: StaticString = #filePath, line: UInt = #line) {
+        let expected = reference.search(ownerID: owner, query: q)
+        let context = "\(label) query \(String(describing: q))"
+        let full = index.search(ownerID: owner, query: q, limit: .max, offset: 0)
+        XCTAssertEqual(full.total, expected.count, context, file: file, line: line)
+        XCTAssertEqual(full.ids, expected, context, file: file, line: line)
+        for offset in [0, 7, pageOffset, max(0, expected.count - 3)] {
+            let page = index.search(ownerID: owner, query: q, limit: 7, offset: offset)
+            let want = offset < expected.count ? Array(expected[offset..<min(expected.count, offset + 7)]) : []
+            XCTAssertEqual(page.total, expected.count, "\(context) offset \(offset)", file: file, line: line)
+            XCTAssertEqual(page.ids, want, "\(context) offset \(offset)", file: file, line: line)
+        }
+    }
+}
+
+/// Deterministic random numbers for the tests.
+private struct SplitMix {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+    mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
+}
+
+/// Straightforward reimplementation of the documented search semantics,
+/// scanning every document: the expected answer for `PatientSearchIndex`.
+private struct ReferenceSearch {
+    private struct Entry {
+        var id: UUID
+        var owner: UUID
+        /// Folded "last first middle" (non-empty parts joined by one space).
+        var text: [UInt8]
+        /// Length of the folded last name at the start of `text`.
+        var lastLen: Int
+        /// Sort key: transliterated last 0x00 first 0x00 middle.
+        var key: [UInt8]
+        var phone: [UInt8]
+    }
+
+    private var entries: [UUID: Entry] = [:]
+
+    var count: Int { entries.count }
+
+    init(_ docs: [PatientSearchIndex.SearchDocument]) {
+        for d in docs { upsert(d) }
+    }
+
+    mutating func upsert(_ d: PatientSearchIndex.SearchDocument) {
+        let parts = [d.lastName, d.firstName, d.middleName ?? ""].map(SearchNormalizer.fold)
+        var key: [UInt8] = []
+        for (k, part) in [d.lastName, d.firstName, d.middleName ?? ""].enumerated() {
+            if k > 0 { key.append(0) }
+            var raw: [UInt8] = []
+            SearchNormalizer.transliterate(part, into: &raw)
+            key += raw
+        }
+        var phone: [UInt8] = []
+        if let p = d.phone {
+            phone = SearchNormalizer.normalizePhone(p).map { Array($0.utf8) } ?? p.utf8.filter { $0 >= 0x30 && $0 <= 0x39 }
+        }
+        entries[d.id] = Entry(
+            id: d.id, owner: d.ownerID,
+            text: Array(parts.filter { !$0.isEmpty }.joined(separator: " ").utf8),
+            lastLen: parts[0].utf8.count, key: key, phone: phone)
+    }
+
+    mutating func remove(_ id: UUID) {
+        entries[id] = nil
+    }
+
+    /// All matching ids of `ownerID`, best first.
+    func search(ownerID: UUID, query: String?) -> [UUID] {
+        var ranked: [(rank: Int, entry: Entry)] = []
+        let text = query ?? ""
+        let digits = SearchNormalizer.phoneQueryDigits(text).map { Array($0.utf8) }
+        let words = SearchNormalizer.fold(text).split(separator: " ").map { Array($0.utf8) }
+        let listAll = digits == nil && words.isEmpty   // also for nil / blank queries
+        for e in entries.values where e.owner == ownerID {
+            if listAll {
+                ranked.append((0, e))
+            } else if let digits {
+                if Self.contains(e.phone, digits) { ranked.append((e.phone == digits ? 0 : 1, e)) }
+            } else if let rank = Self.nameRank(e, words) {
+                ranked.append((rank, e))
+            }
+        }
+        ranked.sort { a, b in
+            if a.rank != b.rank { return a.rank < b.rank }
+            if a.entry.key != b.entry.key { return a.entry.key.lexicographicallyPrecedes(b.entry.key) }
+            return withUnsafeBytes(of: a.entry.id.uuid) { x in
+                withUnsafeBytes(of: b.entry.id.uuid) { y in x.lexicographicallyPrecedes(y) }
+            }
+        }
+        return ranked.map(\.entry.id)
+    }
+
+    /// 0: all words are word prefixes and the first one starts a word of the
+    /// last name; 1: all words are word prefixes; 2: some word only occurs
+    /// inside a word; nil: some word does not occur. Words made of digits may
+    /// occur in the phone instead (they then do not count as prefixes of the
+    /// last name).
+    private static func nameRank(_ e: Entry, _ words: [[UInt8]]) -> Int? {
+        var substringOnly = false
+        var firstInLast = false
+        for (k, w) in words.enumerated() {
+            if w.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), contains(e.phone, w) { continue }
+            var best = 0
+            forEachOccurrence(of: w, in: e.text) { i in
+                let atWordStart = i == 0 || e.text[i - 1] == 0x20
+                best = max(best, atWordStart ? (i < e.lastLen ? 3 : 2) : 1)
+            }
+            if best == 0 { return nil }
+            if best == 1 { substringOnly = true }
+            if k == 0 && best == 3 { firstInLast = true }
+        }
+        return substringOnly ? 2 : (firstInLast ? 0 : 1)
+    }
+
+    private static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+        var found = false
+        forEachOccurrence(of: needle, in: haystack) { _ in found = true }
+        return found
+    }
+
+    /// Calls `body` with every start position of a non-empty `needle` in `haystack`.
+    private static func forEachOccurrence(of needle: [UInt8], in haystack: [UInt8], _ body: (Int) -> Void) {
+        let n = haystack.count, m = needle.count
+        if m == 0 || m > n { return }
+        for i in 0...(n - m) {
+            var j = 0
+            while j < m && haystack[i + j] == needle[j] { j += 1 }
+            if j == m { body(i) }
+        }
     }
 }
