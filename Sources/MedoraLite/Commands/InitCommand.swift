@@ -27,20 +27,8 @@ struct InitCommand: AsyncParsableCommand {
             let lang = Language.cli
             let dir = data.directory
             if dir.isInitialized { throw StorageError.alreadyInitialized(path: dir.url.path) }
-            let env = ProcessInfo.processInfo.environment
-            var passphrase: String?
-            if !noPassphrase {
-                if let p = env["MEDORA_PASSPHRASE"] {
-                    passphrase = p
-                } else if Terminal.isInteractive {
-                    let first = Terminal.readSecret(prompt: L10n.text(.cliPassphrasePrompt, lang)) ?? ""
-                    let second = Terminal.readSecret(prompt: L10n.text(.cliPassphraseConfirm, lang)) ?? ""
-                    guard first == second else { throw CLIFailure.message(L10n.text(.cliPassphraseMismatch, lang), code: 1) }
-                    passphrase = first
-                } else {
-                    throw CLIFailure.message(L10n.text(.cliNoSecret, lang), code: 2)
-                }
-            }
+            let passphrase = noPassphrase ? nil
+                : try Terminal.newSecret(env: "MEDORA_PASSPHRASE", prompt: L10n.text(.cliPassphrasePrompt, lang))
             let adminPassword = try Self.password(for: admin, env: "MEDORA_ADMIN_PASSWORD")
             let recovery = try await MedoraStore.initialize(dir, options: InitOptions(
                 passphrase: passphrase, createKeyfile: keyfile || noPassphrase,
@@ -55,15 +43,7 @@ struct InitCommand: AsyncParsableCommand {
 
     /// A password from the environment variable `env`, or asked twice on the terminal.
     static func password(for login: String, env name: String) throws -> String {
-        let lang = Language.cli
-        if let p = ProcessInfo.processInfo.environment[name] { return p }
-        guard Terminal.isInteractive else {
-            throw CLIFailure.message(L10n.text(.cliNoSecret, lang).replacingOccurrences(of: "MEDORA_PASSPHRASE", with: name), code: 2)
-        }
-        let first = Terminal.readSecret(prompt: L10n.text(.cliPasswordPrompt, lang, ["login": login])) ?? ""
-        let second = Terminal.readSecret(prompt: L10n.text(.cliPassphraseConfirm, lang)) ?? ""
-        guard first == second else { throw CLIFailure.message(L10n.text(.cliPassphraseMismatch, lang), code: 1) }
-        return first
+        try Terminal.newSecret(env: name, prompt: L10n.text(.cliPasswordPrompt, Language.cli, ["login": login]))
     }
 }
 
@@ -168,14 +148,6 @@ struct PasswdCommand: AsyncParsableCommand {
     }
 
     static func newPassphrase() throws -> String {
-        let lang = Language.cli
-        if let p = ProcessInfo.processInfo.environment["MEDORA_NEW_PASSPHRASE"] { return p }
-        guard Terminal.isInteractive else {
-            throw CLIFailure.message(L10n.text(.cliNoSecret, lang).replacingOccurrences(of: "MEDORA_PASSPHRASE", with: "MEDORA_NEW_PASSPHRASE"), code: 2)
-        }
-        let first = Terminal.readSecret(prompt: L10n.text(.cliNewPassphrasePrompt, lang)) ?? ""
-        let second = Terminal.readSecret(prompt: L10n.text(.cliPassphraseConfirm, lang)) ?? ""
-        guard first == second else { throw CLIFailure.message(L10n.text(.cliPassphraseMismatch, lang), code: 1) }
-        return first
+        try Terminal.newSecret(env: "MEDORA_NEW_PASSPHRASE", prompt: L10n.text(.cliNewPassphrasePrompt, Language.cli))
     }
 }

@@ -23,6 +23,20 @@ enum Terminal {
         return readLine(strippingNewline: true)
     }
 
+    /// A new secret (passphrase or password): from the environment variable `env` if set, else asked
+    /// twice with echo off. No terminal and no variable → exit 2 naming the variable.
+    static func newSecret(env name: String, prompt: String) throws -> String {
+        let lang = Language.cli
+        if let value = ProcessInfo.processInfo.environment[name] { return value }
+        guard isInteractive else {
+            throw CLIFailure.message(L10n.text(.cliNoSecret, lang).replacingOccurrences(of: "MEDORA_PASSPHRASE", with: name), code: 2)
+        }
+        let first = readSecret(prompt: prompt) ?? ""
+        let second = readSecret(prompt: L10n.text(.cliPassphraseConfirm, lang)) ?? ""
+        guard first == second else { throw CLIFailure.message(L10n.text(.cliPassphraseMismatch, lang), code: 1) }
+        return first
+    }
+
     /// A one-line progress bar on stderr, only when stderr is a terminal (never in logs or pipes).
     static func progress(_ done: Int, of total: Int) {
         guard isatty(STDERR_FILENO) == 1, total > 0 else { return }
