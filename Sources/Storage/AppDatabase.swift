@@ -91,11 +91,6 @@ public final class AppDatabase: Sendable {
         do { try Migrations.migrator.migrate(pool) } catch { throw Self.mapError(error, path: path) }
     }
 
-    /// Whether the schema has all known migrations applied.
-    public func hasSchema() throws -> Bool {
-        try pool.read { db in try db.tableExists("key_slots") }
-    }
-
     public func close() throws { try pool.close() }
 
     public func write<T: Sendable>(_ body: @Sendable @escaping (Database) throws -> T) async throws -> T {
@@ -104,10 +99,6 @@ public final class AppDatabase: Sendable {
 
     public func read<T: Sendable>(_ body: @Sendable @escaping (Database) throws -> T) async throws -> T {
         do { return try await pool.read(body) } catch { throw Self.mapError(error, path: path) }
-    }
-
-    public func writeSync<T>(_ body: (Database) throws -> T) throws -> T {
-        do { return try pool.write(body) } catch { throw Self.mapError(error, path: path) }
     }
 
     public func readSync<T>(_ body: (Database) throws -> T) throws -> T {

@@ -9,9 +9,3 @@ public struct SystemClock: WallClock {
     public init() {}
     public func now() -> Date { Date() }
 }
-
-public struct FixedClock: WallClock {
-    public var date: Date
-    public init(_ date: Date) { self.date = date }
-    public func now() -> Date { date }
-}

@@ -41,8 +41,6 @@ actor RateLimiter {
     /// Forgets a key, e.g. after a successful login.
     func reset(_ key: String) { windows[key] = nil }
 
-    var trackedKeys: Int { windows.count }
-
     private func evict(now: Date) {
         windows = windows.filter { now.timeIntervalSince($0.value.start) < window }
         if windows.count >= maxKeys, let oldest = windows.min(by: { $0.value.start < $1.value.start }) {
