@@ -8,6 +8,16 @@ function M.lines(path)
   return t
 end
 
+-- Cycles through the lines of the file named by environment variable `name`, from a random start.
+function M.cycle(name)
+  local items = M.lines(os.getenv(name))
+  local i = math.random(#items)
+  return function()
+    i = i % #items + 1
+    return items[i]
+  end
+end
+
 function M.headers()
   wrk.headers["Authorization"] = "Bearer " .. (os.getenv("MEDORA_TOKEN") or "")
   wrk.headers["Content-Type"] = "application/json"
