@@ -91,16 +91,7 @@ public final class SQLitePatientRepository: PatientRepository {
     }
 
     public func find(id: UUID, ownerID: UUID) async throws -> Patient? {
-        if let hit = cache.get(id) { return hit.ownerID == ownerID ? hit : nil }
-        let generation = cache.generation
-        let record = try await database.read { db in
-            try PatientRecord.fetchOne(db, sql: """
-                SELECT * FROM patients WHERE id = ? AND +owner_id = ? AND deleted_at IS NULL
-                """, arguments: [id, ownerID])
-        }
-        guard let patient = try record.map(codec.open) else { return nil }
-        cache.put([patient], readAt: generation)
-        return patient
+        try await load([id], ownerID: ownerID)[id]
     }
 
     public func update(id: UUID, ownerID: UUID, details draft: PatientDraft, expectedVersion: Int?) async throws -> Patient? {
@@ -149,28 +140,33 @@ public final class SQLitePatientRepository: PatientRepository {
         guard !page.ids.isEmpty else {
             return PatientPage(total: page.total, limit: limit, offset: offset, items: [])
         }
-        let ids = page.ids
+        let byID = try await load(page.ids, ownerID: ownerID)
+        return PatientPage(total: page.total, limit: limit, offset: offset, items: page.ids.compactMap { byID[$0] })
+    }
+
+    /// The owner's live patients among `ids`, decrypted: from the cache where possible, the rest in
+    /// one query (then cached). Ids that are absent, deleted or another owner's are simply missing.
+    private func load(_ ids: [UUID], ownerID: UUID) async throws -> [UUID: Patient] {
         var byID: [UUID: Patient] = [:]
         var missing: [UUID] = []
         for id in ids {
             if let hit = cache.get(id), hit.ownerID == ownerID { byID[id] = hit } else { missing.append(id) }
         }
-        if !missing.isEmpty {
-            let generation = cache.generation
-            let toFetch = missing
-            // `+owner_id` keeps SQLite off the (owner_id, created_at) index, which for a one-doctor
-            // clinic matches every row; the primary-key lookups are the selective part.
-            let records = try await database.read { db in
-                try PatientRecord.fetchAll(db, sql: """
-                    SELECT * FROM patients WHERE +owner_id = ? AND deleted_at IS NULL
-                    AND id IN (\(databaseQuestionMarks(count: toFetch.count)))
-                    """, arguments: StatementArguments([ownerID] + toFetch))
-            }
-            let opened = try records.map(codec.open)
-            cache.put(opened, readAt: generation)
-            for p in opened { byID[p.id] = p }
+        guard !missing.isEmpty else { return byID }
+        let generation = cache.generation
+        let toFetch = missing
+        // `+owner_id` keeps SQLite off the (owner_id, created_at) index, which for a one-doctor
+        // clinic matches every row; the primary-key lookups are the selective part.
+        let records = try await database.read { db in
+            try PatientRecord.fetchAll(db, sql: """
+                SELECT * FROM patients WHERE +owner_id = ? AND deleted_at IS NULL
+                AND id IN (\(databaseQuestionMarks(count: toFetch.count)))
+                """, arguments: StatementArguments([ownerID] + toFetch))
         }
-        return PatientPage(total: page.total, limit: limit, offset: offset, items: ids.compactMap { byID[$0] })
+        let opened = try records.map(codec.open)
+        cache.put(opened, readAt: generation)
+        for p in opened { byID[p.id] = p }
+        return byID
     }
 
     public func importMany(_ drafts: [PatientDraft], ownerID: UUID) async throws -> Int {
