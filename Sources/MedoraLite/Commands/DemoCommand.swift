@@ -23,10 +23,8 @@ struct DemoCommand: AsyncParsableCommand {
     func run() async throws {
         try await runReportingErrors {
             let dir = try data.map(DataDirectory.init(path:)) ?? Self.temporaryDirectory()
-            let lock = try { () throws -> DataDirectoryLock in
-                try dir.createDirectories()
-                return try DataDirectoryLock(dir)
-            }()
+            try dir.createDirectories()
+            let lock = try DataDirectoryLock(dir)
             if !dir.isInitialized { try await Self.create(dir) }
             let store = try await MedoraStore.open(dir, secret: .keyfile(path: dir.keyfilePath))
             let lang = Language.cli
