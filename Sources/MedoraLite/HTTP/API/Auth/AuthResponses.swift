@@ -1,0 +1,24 @@
+import Foundation
+import Hummingbird
+import MedoraStorage
+
+struct UserResponse: ResponseEncodable, Sendable {
+    var id: String
+    var login: String
+    var displayName: String
+    var role: String
+
+    init(_ u: User) {
+        id = u.id.uuidString.lowercased()
+        login = u.login
+        displayName = u.displayName
+        role = u.role.rawValue
+    }
+}
+
+struct LoginResponse: ResponseEncodable, Sendable {
+    var token: String
+    var tokenType = "Bearer"
+    var expiresAt: String
+    var user: UserResponse
+}

@@ -1,0 +1,23 @@
+import Foundation
+import Hummingbird
+import MedoraCrypto
+
+/// Gives every request an id (the caller's `X-Request-ID` if it is sane, else a new one), puts it
+/// on the logger and echoes it on the response.
+struct RequestIDMiddleware: RouterMiddleware {
+    typealias Context = AppRequestContext
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        var context = context
+        let incoming = request.headers[.xRequestID]
+        let id = incoming.flatMap { s in
+            s.count <= 64 && s.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) ? s : nil
+        } ?? Self.newID()
+        context.logger[metadataKey: "request_id"] = .string(id)
+        var response = try await next(request, context)
+        response.headers[.xRequestID] = id
+        return response
+    }
+
+    static func newID() -> String { Hex.encode(RandomBytes.make(8)) }
+}

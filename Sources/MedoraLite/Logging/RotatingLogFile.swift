@@ -1,0 +1,94 @@
+import Dispatch
+import Foundation
+import Logging
+
+/// Appends log lines to `<data>/logs/medora.log`, rotating at 10 MB and keeping 5 old files.
+///
+/// Lines are buffered and written by a background flush every 100 ms (or at once past 64 KiB, and
+/// on `flush()` at shutdown), so logging costs a request a memory copy rather than a system call.
+/// A crash can lose at most the last 100 ms of lines.
+final class RotatingLogFile: @unchecked Sendable {
+    let path: String
+    let maxBytes: Int
+    let keep: Int
+    private let lock = NSLock()
+    private var pending = [UInt8]()
+    private var handle: FileHandle?
+    private var size: Int = 0
+    private let timer: DispatchSourceTimer
+
+    init(directory: String, name: String = "medora.log", maxBytes: Int = 10 << 20, keep: Int = 5) throws {
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true,
+                                                attributes: [.posixPermissions: 0o700])
+        path = (directory as NSString).appendingPathComponent(name)
+        self.maxBytes = maxBytes
+        self.keep = keep
+        timer = DispatchSource.makeTimerSource(queue: DispatchQueue(label: "medora.log-flush"))
+        try openFile()
+        timer.schedule(deadline: .now() + .milliseconds(100), repeating: .milliseconds(100))
+        timer.setEventHandler { [weak self] in self?.flush() }
+        timer.resume()
+    }
+
+    deinit {
+        timer.cancel()
+        flush()
+    }
+
+    private func openFile() throws {
+        if !FileManager.default.fileExists(atPath: path) {
+            FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600])
+        }
+        handle = FileHandle(forWritingAtPath: path)
+        size = Int((try? handle?.seekToEnd()) ?? 0)
+    }
+
+    func write(_ line: [UInt8]) {
+        lock.lock()
+        pending.append(contentsOf: line)
+        pending.append(UInt8(ascii: "\n"))
+        let full = pending.count >= 64 << 10
+        lock.unlock()
+        if full { flush() }
+    }
+
+    /// Writes everything buffered, in as few writes as possible, rotating before a line that would
+    /// push the file past `maxBytes`.
+    func flush() {
+        lock.lock()
+        defer { lock.unlock() }
+        var chunkStart = 0, chunkSize = 0, i = 0
+        while i < pending.count {
+            let end = (pending[i...].firstIndex(of: UInt8(ascii: "\n")) ?? (pending.count - 1)) + 1
+            if size + chunkSize > 0 && size + chunkSize + (end - i) > maxBytes {
+                writeOut(chunkStart..<i)
+                rotate()
+                chunkStart = i
+                chunkSize = 0
+            }
+            chunkSize += end - i
+            i = end
+        }
+        writeOut(chunkStart..<pending.count)
+        pending.removeAll(keepingCapacity: true)
+    }
+
+    private func writeOut(_ range: Range<Int>) {
+        guard !range.isEmpty else { return }
+        pending[range].withUnsafeBytes { try? handle?.write(contentsOf: Data($0)) }
+        size += range.count
+    }
+
+    private func rotate() {
+        try? handle?.close()
+        let fm = FileManager.default
+        try? fm.removeItem(atPath: "\(path).\(keep)")
+        for i in stride(from: keep - 1, through: 1, by: -1) where fm.fileExists(atPath: "\(path).\(i)") {
+            try? fm.moveItem(atPath: "\(path).\(i)", toPath: "\(path).\(i + 1)")
+        }
+        try? fm.moveItem(atPath: path, toPath: "\(path).1")
+        try? openFile()
+    }
+}
+
+/// swift-log handler writing one JSON object per line: time, level, label, message, metadata.
