@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import MedoraStorage
 import MedoraTestSupport
 import XCTest
 @testable import MedoraLite
@@ -45,10 +46,10 @@ final class PatientAPITests: XCTestCase {
                                           headers: [.acceptLanguage: "ru-RU,ru;q=0.9,en;q=0.5"])
             XCTAssertEqual(r.status, .unauthorized)
             XCTAssertEqual(r.errorCode, "invalid_credentials")
-            XCTAssertEqual(r.errorMessage, L10n.text(.errInvalidCredentials, .ru))
+            XCTAssertEqual(r.errorMessage, ErrorText.invalidCredentials.text(.ru))
             let uz = try await client.json(.post, "/api/v1/auth/login", body: ["login": "drA", "password": "nope-nope-nope"],
                                            headers: [.acceptLanguage: "uz"])
-            XCTAssertEqual(uz.errorMessage, L10n.text(.errInvalidCredentials, .uz))
+            XCTAssertEqual(uz.errorMessage, ErrorText.invalidCredentials.text(.uz))
         }
     }
 

@@ -22,17 +22,17 @@ final class FailureSafetyTests: XCTestCase {
             try db.execute(sql: "PRAGMA max_page_count = \(pages + 1)")
         }
         let big = String(repeating: "n", count: 9000)
-        var refused: StorageError?
+        var refused: MedoraError?
         for i in 0..<20 {
             do {
                 _ = try await store.patients.create(PatientDraft(firstName: "Filler", lastName: "Number", notes: big + "\(i)"),
                                                     ownerID: doc.id)
-            } catch let e as StorageError {
+            } catch let e as MedoraError {
                 refused = e
                 break
             }
         }
-        XCTAssertEqual(refused, .diskFull)
+        XCTAssertEqual(refused?.kind, .diskFull)
         let indexed = try await store.patients.search(ownerID: doc.id, query: nil, limit: 100, offset: 0)
         let stored = try await store.database.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM patients")! }
         XCTAssertEqual(indexed.total, stored, "the index shows exactly what was committed")

@@ -60,8 +60,9 @@ final class PatientRepositoryTests: XCTestCase {
         do {
             _ = try await store.patients.update(id: p.id, ownerID: doctor.id, details: d, expectedVersion: 1)
             XCTFail("stale version accepted")
-        } catch let e as StorageError {
-            XCTAssertEqual(e, .versionConflict(current: 2))
+        } catch let e as MedoraError {
+            XCTAssertEqual(e.kind, .versionConflict)
+            XCTAssertEqual(e.arguments["version"], "2")
         }
         let reread = try await store.patients.find(id: p.id, ownerID: doctor.id)
         XCTAssertEqual(reread?.version, 2)
@@ -81,8 +82,8 @@ final class PatientRepositoryTests: XCTestCase {
         do {
             _ = try await store.patients.find(id: p.id, ownerID: doctor.id)
             XCTFail("a replayed old ciphertext must not decrypt")
-        } catch let e as StorageError {
-            XCTAssertEqual(e, .undecryptable(entity: "patients"))
+        } catch let e as MedoraError {
+            XCTAssertEqual(e.kind, .recordDamaged)
         }
     }
 
@@ -105,7 +106,8 @@ final class PatientRepositoryTests: XCTestCase {
         do {
             _ = try await store.patients.create(bad, ownerID: doctor.id)
             XCTFail("accepted invalid patient")
-        } catch let StorageError.invalid(issues) {
+        } catch let e as MedoraError where e.kind == .validationFailed {
+            let issues = e.issues
             XCTAssertEqual(Set(issues.map(\.field)), ["firstName", "lastName", "phone", "birthDate"])
             XCTAssertEqual(issues.first { $0.field == "birthDate" }?.code, .outOfRange)
         }

@@ -20,8 +20,8 @@ final class StoreLifecycleTests: XCTestCase {
         do {
             _ = try await temp.open(.passphrase("not the passphrase"))
             XCTFail("opened with a wrong passphrase")
-        } catch let e as StorageError {
-            XCTAssertEqual(e, .wrongSecret)
+        } catch let e as MedoraError {
+            XCTAssertEqual(e.kind, .wrongSecret)
         }
         XCTAssertEqual(fileDigest(temp.dir.databasePath), before)
         let after = try FileManager.default.contentsOfDirectory(atPath: temp.dir.url.path)
@@ -49,7 +49,7 @@ final class StoreLifecycleTests: XCTestCase {
         do {
             _ = try await temp.open(.recoveryKey("AAAA-BBBB"))
             XCTFail("garbage recovery key accepted")
-        } catch let e as StorageError { XCTAssertEqual(e, .wrongSecret) }
+        } catch let e as MedoraError { XCTAssertEqual(e.kind, .wrongSecret) }
     }
 
     func testKeyfileReadableByOthersIsRefused() async throws {
@@ -59,8 +59,9 @@ final class StoreLifecycleTests: XCTestCase {
         do {
             _ = try await temp.open(.keyfile(path: temp.dir.keyfilePath))
             XCTFail("open keyfile accepted")
-        } catch let StorageError.notAccessible(_, detail) {
-            XCTAssertTrue(detail.contains("chmod 600"))
+        } catch let e as MedoraError {
+            XCTAssertEqual(e.kind, .notAccessible)
+            XCTAssertTrue(e.arguments["detail"]?.contains("chmod 600") == true)
         }
     }
 
@@ -76,7 +77,7 @@ final class StoreLifecycleTests: XCTestCase {
         do {
             _ = try await temp.open()
             XCTFail("old passphrase still works")
-        } catch let e as StorageError { XCTAssertEqual(e, .wrongSecret) }
+        } catch let e as MedoraError { XCTAssertEqual(e.kind, .wrongSecret) }
         let reopened = try await temp.open(.passphrase("a brand new passphrase"))
         let after = try await reopened.database.read { db in try Data.fetchOne(db, sql: "SELECT first_name_enc FROM patients")! }
         XCTAssertEqual(before, after, "data must not be re-encrypted")
@@ -94,7 +95,7 @@ final class StoreLifecycleTests: XCTestCase {
         do {
             _ = try await temp.open()
             XCTFail("downgraded slot accepted")
-        } catch let e as StorageError { XCTAssertEqual(e, .tamperedKeySlot) }
+        } catch let e as MedoraError { XCTAssertEqual(e.kind, .tamperedKeySlot) }
     }
 
     func testMissingCorruptAndForeignFilesGiveClearErrors() async throws {
@@ -102,16 +103,16 @@ final class StoreLifecycleTests: XCTestCase {
         do {
             _ = try await temp.open()
             XCTFail()
-        } catch let e as StorageError {
-            guard case .notInitialized = e else { return XCTFail("\(e)") }
+        } catch let e as MedoraError {
+            guard e.kind == .notInitialized else { return XCTFail("\(e)") }
         }
         try temp.dir.createDirectories()
         FileManager.default.createFile(atPath: temp.dir.databasePath, contents: Data("hello, not a database".utf8))
         do {
             _ = try await temp.open()
             XCTFail()
-        } catch let e as StorageError {
-            guard case .corruptDatabase = e else { return XCTFail("\(e)") }
+        } catch let e as MedoraError {
+            guard e.kind == .corruptDatabase else { return XCTFail("\(e)") }
         }
         // A valid SQLite file that is not a Medora database.
         try FileManager.default.removeItem(atPath: temp.dir.databasePath)
@@ -121,8 +122,8 @@ final class StoreLifecycleTests: XCTestCase {
         do {
             _ = try await temp.open()
             XCTFail()
-        } catch let e as StorageError {
-            guard case .corruptDatabase = e else { return XCTFail("\(e)") }
+        } catch let e as MedoraError {
+            guard e.kind == .corruptDatabase else { return XCTFail("\(e)") }
         }
     }
 
@@ -138,8 +139,8 @@ final class StoreLifecycleTests: XCTestCase {
             let s = try await temp.open()
             let report = try await s.check()
             XCTAssertFalse(report.isHealthy)
-        } catch let e as StorageError {
-            switch e {
+        } catch let e as MedoraError {
+            switch e.kind {
             case .corruptDatabase, .wrongSecret, .tamperedKeySlot: break
             default: XCTFail("\(e)")
             }
@@ -153,8 +154,8 @@ final class StoreLifecycleTests: XCTestCase {
         do {
             try await temp.initialize()
             XCTFail("second init")
-        } catch let e as StorageError {
-            guard case .alreadyInitialized = e else { return XCTFail("\(e)") }
+        } catch let e as MedoraError {
+            guard e.kind == .alreadyInitialized else { return XCTFail("\(e)") }
         }
         XCTAssertEqual(fileDigest(temp.dir.databasePath), before)
     }
@@ -226,7 +227,7 @@ final class StoreLifecycleTests: XCTestCase {
         do {
             _ = try await store.users.create(login: "ADMIN", password: "another-password", displayName: "x", role: .doctor)
             XCTFail("duplicate login (case-insensitive) accepted")
-        } catch let e as StorageError { XCTAssertEqual(e, .duplicateLogin) }
+        } catch let e as MedoraError { XCTAssertEqual(e.kind, .duplicateLogin) }
         try store.close()
     }
 }

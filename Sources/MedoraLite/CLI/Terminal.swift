@@ -1,4 +1,5 @@
 import Foundation
+import MedoraStorage
 
 /// Talking to the person at the terminal: no-echo prompts and messages on stderr.
 enum Terminal {
@@ -29,11 +30,11 @@ enum Terminal {
         let lang = Language.cli
         if let value = ProcessInfo.processInfo.environment[name] { return value }
         guard isInteractive else {
-            throw CLIFailure.message(L10n.text(.cliNoSecret, lang).replacingOccurrences(of: "MEDORA_PASSPHRASE", with: name), code: 2)
+            throw MedoraError(.noSecret, ["variable": name])
         }
         let first = readSecret(prompt: prompt) ?? ""
-        let second = readSecret(prompt: L10n.text(.cliPassphraseConfirm, lang)) ?? ""
-        guard first == second else { throw CLIFailure.message(L10n.text(.cliPassphraseMismatch, lang), code: 1) }
+        let second = readSecret(prompt: CLIText.passphraseConfirm.text(lang)) ?? ""
+        guard first == second else { throw MedoraError(.secretMismatch) }
         return first
     }
 

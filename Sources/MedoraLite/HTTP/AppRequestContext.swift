@@ -44,11 +44,3 @@ enum HTTPLimits {
     static let maxPageSize = 200
     static let defaultPageSize = 50
 }
-
-extension Language {
-    /// The language of a response: the `lang` cookie if set, else `Accept-Language`. Worked out
-    /// only where text is produced (errors, pages), not for every request.
-    static func of(_ request: Request) -> Language {
-        negotiate(explicit: request.cookies["lang"]?.value, acceptLanguage: request.headers[.acceptLanguage])
-    }
-}

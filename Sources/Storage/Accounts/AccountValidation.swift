@@ -18,6 +18,6 @@ public enum AccountValidation {
         let name = displayName.trimmingCharacters(in: .whitespaces)
         if name.isEmpty { issues.append(.init("displayName", .required)) }
         if name.count > 200 { issues.append(.init("displayName", .tooLong)) }
-        if !issues.isEmpty { throw StorageError.invalid(issues) }
+        if !issues.isEmpty { throw MedoraError.invalid(issues) }
     }
 }

@@ -2,7 +2,7 @@ import Dispatch
 import Foundation
 
 /// Runs CPU-heavy blocking work (Argon2id) off the Swift concurrency pool, at most `width` at a
-/// time, with at most `queueLimit` callers waiting. Beyond that, callers get `StorageError.busy`
+/// time, with at most `queueLimit` callers waiting. Beyond that, callers get `MedoraError(.busy)`
 /// at once, so a flood of logins cannot starve the server of threads or memory.
 public actor BlockingWorkLimiter {
     private let width: Int
@@ -18,7 +18,7 @@ public actor BlockingWorkLimiter {
 
     public func run<T: Sendable>(_ work: @Sendable @escaping () throws -> T) async throws -> T {
         if running >= width {
-            guard waiters.count < queueLimit else { throw StorageError.busy }
+            guard waiters.count < queueLimit else { throw MedoraError(.busy) }
             await withCheckedContinuation { waiters.append($0) }
         } else {
             running += 1

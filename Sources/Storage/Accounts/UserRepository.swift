@@ -7,7 +7,7 @@ public protocol UserRepository: Sendable {
     func find(id: UUID) async throws -> User?
     func find(login: String) async throws -> User?
     /// The active user whose password matches, or nil. Takes about the same time whether or not the
-    /// login exists. Password hashing runs on a bounded pool: a login flood gets `StorageError.busy`.
+    /// login exists. Password hashing runs on a bounded pool: a login flood gets `MedoraError(.busy)`.
     func authenticate(login: String, password: String) async throws -> User?
     func setPassword(userID: UUID, password: String) async throws
     func list() async throws -> [User]
@@ -54,7 +54,7 @@ public final class SQLiteUserRepository: UserRepository {
         do {
             try await database.write { db in try record.insert(db) }
         } catch let e as DatabaseError where e.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
-            throw StorageError.duplicateLogin
+            throw MedoraError(.duplicateLogin)
         }
         return User(id: id, role: role, login: login, displayName: name, status: .active, createdAt: now)
     }
@@ -83,7 +83,7 @@ public final class SQLiteUserRepository: UserRepository {
 
     public func setPassword(userID: UUID, password: String) async throws {
         if password.count < AccountValidation.minimumPasswordLength {
-            throw StorageError.invalid([.init("password", .tooShort)])
+            throw MedoraError.invalid([.init("password", .tooShort)])
         }
         let hash = try await hashing.run { try PasswordHasher.hash(password) }
         let now = clock.now()

@@ -13,7 +13,7 @@ public final class AppDatabase: Sendable {
     public init(path: String, create: Bool = false) throws {
         self.path = path
         let exists = FileManager.default.fileExists(atPath: path)
-        if !exists && !create { throw StorageError.notInitialized(path: path) }
+        if !exists && !create { throw MedoraError(.notInitialized, ["path": (path as NSString).deletingLastPathComponent]) }
         if exists { try Self.checkHeader(path: path) }
         do {
             pool = try DatabasePool(path: path, configuration: Self.configuration())
@@ -47,33 +47,33 @@ public final class AppDatabase: Sendable {
     /// The settings every connection must have: WAL, synchronous=FULL (2), foreign_keys, secure_delete.
     static func assertSafeSettings(_ db: Database) throws {
         let journal = try String.fetchOne(db, sql: "PRAGMA journal_mode")?.lowercased() ?? "?"
-        guard journal == "wal" else { throw StorageError.unsafeConnection(setting: "journal_mode", actual: journal) }
+        guard journal == "wal" else { throw MedoraError(.unsafeConnection, ["detail": "journal_mode=\(journal)"]) }
         let sync = try Int.fetchOne(db, sql: "PRAGMA synchronous") ?? -1
-        guard sync == 2 else { throw StorageError.unsafeConnection(setting: "synchronous", actual: String(sync)) }
+        guard sync == 2 else { throw MedoraError(.unsafeConnection, ["detail": "synchronous=\(sync)"]) }
         let fk = try Int.fetchOne(db, sql: "PRAGMA foreign_keys") ?? 0
-        guard fk == 1 else { throw StorageError.unsafeConnection(setting: "foreign_keys", actual: String(fk)) }
+        guard fk == 1 else { throw MedoraError(.unsafeConnection, ["detail": "foreign_keys=\(fk)"]) }
         let sd = try Int.fetchOne(db, sql: "PRAGMA secure_delete") ?? 0
-        guard sd == 1 else { throw StorageError.unsafeConnection(setting: "secure_delete", actual: String(sd)) }
+        guard sd == 1 else { throw MedoraError(.unsafeConnection, ["detail": "secure_delete=\(sd)"]) }
     }
 
     /// A quick look at the first 16 bytes so a stray file gives a clear message instead of a
     /// SQLite error deep inside the pool's set-up.
     static func checkHeader(path: String) throws {
         guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw StorageError.notAccessible(path: path, detail: "permission denied")
+            throw MedoraError(.notAccessible, ["path": path, "detail": "permission denied"])
         }
         defer { try? handle.close() }
         let head = (try? handle.read(upToCount: 16)) ?? Data()
-        if head.isEmpty { throw StorageError.corruptDatabase(path: path, detail: "empty file") }
+        if head.isEmpty { throw MedoraError(.corruptDatabase, ["path": path, "detail": "empty file"]) }
         guard head == Data("SQLite format 3\0".utf8) else {
-            throw StorageError.corruptDatabase(path: path, detail: "not a SQLite file")
+            throw MedoraError(.corruptDatabase, ["path": path, "detail": "not a SQLite file"])
         }
     }
 
     /// Reads the key slots through a short-lived read-only connection, before the pool (whose
     /// set-up writes) is opened: a wrong passphrase must leave the file exactly as it was.
     static func readKeySlots(path: String) throws -> [KeySlot] {
-        guard FileManager.default.fileExists(atPath: path) else { throw StorageError.notInitialized(path: path) }
+        guard FileManager.default.fileExists(atPath: path) else { throw MedoraError(.notInitialized, ["path": (path as NSString).deletingLastPathComponent]) }
         try checkHeader(path: path)
         var config = Configuration()
         config.readonly = true
@@ -105,20 +105,20 @@ public final class AppDatabase: Sendable {
         do { return try pool.read(body) } catch { throw Self.mapError(error, path: path) }
     }
 
-    /// Turns SQLite failures into `StorageError`s with a clear meaning. Other errors pass through.
+    /// Turns SQLite failures into `MedoraError`s with a clear meaning. Other errors pass through.
     public static func mapError(_ error: Error, path: String) -> Error {
         guard let dbError = error as? DatabaseError else { return error }
         switch dbError.resultCode {
         case .SQLITE_NOTADB, .SQLITE_CORRUPT:
-            return StorageError.corruptDatabase(path: path, detail: dbError.resultCode.description)
+            return MedoraError(.corruptDatabase, ["path": path, "detail": dbError.resultCode.description])
         case .SQLITE_BUSY, .SQLITE_LOCKED:
-            return StorageError.locked(detail: dbError.resultCode.description)
+            return MedoraError(.locked, ["detail": dbError.resultCode.description])
         case .SQLITE_FULL:
-            return StorageError.diskFull
+            return MedoraError(.diskFull)
         case .SQLITE_CANTOPEN, .SQLITE_READONLY, .SQLITE_PERM, .SQLITE_AUTH:
-            return StorageError.notAccessible(path: path, detail: dbError.resultCode.description)
+            return MedoraError(.notAccessible, ["path": path, "detail": dbError.resultCode.description])
         case .SQLITE_IOERR:
-            return StorageError.notAccessible(path: path, detail: "I/O error")
+            return MedoraError(.notAccessible, ["path": path, "detail": "I/O error"])
         default:
             return error
         }

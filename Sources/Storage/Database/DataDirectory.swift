@@ -29,7 +29,7 @@ public struct DataDirectory: Sendable, Equatable {
                 try fm.createDirectory(atPath: p, withIntermediateDirectories: true,
                                        attributes: [.posixPermissions: 0o700])
             } catch {
-                throw StorageError.notAccessible(path: p, detail: "cannot create directory")
+                throw MedoraError(.notAccessible, ["path": p, "detail": "cannot create directory"])
             }
         }
     }

@@ -7,10 +7,10 @@ public final class DataDirectoryLock: Sendable {
 
     public init(_ dir: DataDirectory) throws {
         let fd = open(dir.lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw StorageError.notAccessible(path: dir.lockPath, detail: String(cString: strerror(errno))) }
+        guard fd >= 0 else { throw MedoraError(.notAccessible, ["path": dir.lockPath, "detail": String(cString: strerror(errno))]) }
         guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
             close(fd)
-            throw StorageError.locked(detail: "another medora-lite is running on \(dir.url.path)")
+            throw MedoraError(.locked, ["detail": "another medora-lite is running on \(dir.url.path)"])
         }
         self.fd = fd
     }

@@ -6,7 +6,7 @@ public enum DurableFile {
         let dir = (path as NSString).deletingLastPathComponent
         let tmp = path + ".tmp-\(getpid())"
         let fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode_t(permissions))
-        guard fd >= 0 else { throw StorageError.notAccessible(path: path, detail: String(cString: strerror(errno))) }
+        guard fd >= 0 else { throw MedoraError(.notAccessible, ["path": path, "detail": String(cString: strerror(errno))]) }
         var ok = data.withUnsafeBytes { buf -> Bool in
             var offset = 0
             while offset < buf.count {
@@ -21,8 +21,8 @@ public enum DurableFile {
         close(fd)
         guard ok, rename(tmp, path) == 0 else {
             unlink(tmp)
-            if writeErrno == ENOSPC { throw StorageError.diskFull }
-            throw StorageError.notAccessible(path: path, detail: String(cString: strerror(writeErrno)))
+            if writeErrno == ENOSPC { throw MedoraError(.diskFull) }
+            throw MedoraError(.notAccessible, ["path": path, "detail": String(cString: strerror(writeErrno))])
         }
         syncDirectory(dir)
     }

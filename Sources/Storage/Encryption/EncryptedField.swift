@@ -19,7 +19,7 @@ public struct EncryptedField: Sendable, Equatable, DatabaseValueConvertible {
     }
 
     func open(cipher: FieldCipher, _ context: FieldContext) throws -> String {
-        do { return try cipher.open(sealed, context) } catch { throw StorageError.undecryptable(entity: context.table) }
+        do { return try cipher.open(sealed, context) } catch { throw MedoraError(.recordDamaged, ["entity": context.table]) }
     }
 
     public var databaseValue: DatabaseValue { sealed.databaseValue }

@@ -8,9 +8,9 @@ enum KeySlotStore {
     static func fetchAll(_ db: Database) throws -> [KeySlot] {
         guard try db.tableExists("key_slots") else { return [] }
         return try Row.fetchAll(db, sql: "SELECT * FROM key_slots ORDER BY created_at").map { row in
-            guard let kind = KeySlot.Kind(rawValue: row["kind"]) else { throw StorageError.tamperedKeySlot }
+            guard let kind = KeySlot.Kind(rawValue: row["kind"]) else { throw MedoraError(.tamperedKeySlot) }
             let ops: Int64 = row["ops_limit"], mem: Int64 = row["mem_limit"]
-            guard ops >= 0, mem >= 0 else { throw StorageError.tamperedKeySlot }
+            guard ops >= 0, mem >= 0 else { throw MedoraError(.tamperedKeySlot) }
             return KeySlot(id: row["id"], kind: kind, salt: [UInt8](row["salt"] as Data),
                            parameters: KDFParameters(opsLimit: UInt64(ops), memLimit: UInt64(mem)),
                            wrappedKey: [UInt8](row["wrapped_key"] as Data))
@@ -44,6 +44,6 @@ enum KeySlotStore {
                 continue
             }
         }
-        throw sawWeak ? StorageError.tamperedKeySlot : StorageError.wrongSecret
+        throw sawWeak ? MedoraError(.tamperedKeySlot) : MedoraError(.wrongSecret)
     }
 }

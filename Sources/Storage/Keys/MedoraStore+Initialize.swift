@@ -30,13 +30,13 @@ extension MedoraStore {
     public static func initialize(_ dir: DataDirectory, options: InitOptions,
                                   clock: WallClock = SystemClock()) async throws -> String {
         guard options.passphrase != nil || options.createKeyfile else {
-            throw StorageError.invalid([.init("passphrase", .required)])
+            throw MedoraError.invalid([.init("passphrase", .required)])
         }
         try AccountValidation.validate(login: options.adminLogin, password: options.adminPassword,
                                        displayName: options.adminDisplayName)
-        if let p = options.passphrase, p.count < 8 { throw StorageError.invalid([.init("passphrase", .tooShort)]) }
+        if let p = options.passphrase, p.count < 8 { throw MedoraError.invalid([.init("passphrase", .tooShort)]) }
         try dir.createDirectories()
-        if dir.isInitialized { throw StorageError.alreadyInitialized(path: dir.databasePath) }
+        if dir.isInitialized { throw MedoraError(.alreadyInitialized, ["path": dir.databasePath]) }
 
         let tmpPath = dir.databasePath + ".init"
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: tmpPath + suffix) }
@@ -77,7 +77,7 @@ extension MedoraStore {
         try? FileManager.default.removeItem(atPath: tmpPath + "-shm")
         chmod(tmpPath, 0o600) // patient ciphertext is still nobody else's business
         guard rename(tmpPath, dir.databasePath) == 0 else {
-            throw StorageError.notAccessible(path: dir.databasePath, detail: String(cString: strerror(errno)))
+            throw MedoraError(.notAccessible, ["path": dir.databasePath, "detail": String(cString: strerror(errno))])
         }
         DurableFile.syncDirectory(dir.url.path)
         return RecoveryKeyCode.encode(recoveryKey)

@@ -94,7 +94,7 @@ struct PatientCodec: Sendable {
 
     func unwrapDEK(_ wrapped: Data, id: UUID) throws -> SecureBytes {
         do { return try AEAD.unwrap(wrapped, with: fieldKey, aad: Self.dekContext(id), storage: .transient) } catch {
-            throw StorageError.undecryptable(entity: "patient key")
+            throw MedoraError(.recordDamaged, ["entity": "patient key"])
         }
     }
 

@@ -103,7 +103,7 @@ public final class SQLitePatientRepository: PatientRepository {
                 SELECT * FROM patients WHERE id = ? AND +owner_id = ? AND deleted_at IS NULL
                 """, arguments: [id, ownerID]) else { return nil }
             if let expectedVersion, expectedVersion != record.version {
-                throw StorageError.versionConflict(current: record.version)
+                throw MedoraError(.versionConflict, ["version": String(record.version)])
             }
             let dek = try codec.unwrapDEK(record.wrappedDEK, id: id)
             let version = record.version + 1

@@ -12,7 +12,7 @@ public enum PatientValidation {
     /// Apostrophe-like marks used in Uzbek Latin (oʻ, gʻ) and names such as O'Brien.
     static let apostrophes: Set<Character> = ["'", "ʻ", "ʼ", "‘", "’", "`"]
 
-    /// Returns the draft trimmed and normalised, or throws `StorageError.invalid` listing every problem.
+    /// Returns the draft trimmed and normalised, or throws `MedoraError.invalid` listing every problem.
     public static func validated(_ draft: PatientDraft, today: Date) throws -> PatientDraft {
         var d = draft
         var issues: [ValidationIssue] = []
@@ -68,7 +68,7 @@ public enum PatientValidation {
             d.nationalID = nil
         }
 
-        if !issues.isEmpty { throw StorageError.invalid(issues) }
+        if !issues.isEmpty { throw MedoraError.invalid(issues) }
         return d
     }
 

@@ -38,7 +38,7 @@ public final class MedoraStore: Sendable {
                             buildIndex: Bool = true) async throws -> MedoraStore {
         let slots = try AppDatabase.readKeySlots(path: dir.databasePath)
         guard !slots.isEmpty else {
-            throw StorageError.corruptDatabase(path: dir.databasePath, detail: "no key slots")
+            throw MedoraError(.corruptDatabase, ["path": dir.databasePath, "detail": "no key slots"])
         }
         let masterKey = try KeySlotStore.unlock(slots, with: try resolve(secret))
         let database = try AppDatabase(path: dir.databasePath)

@@ -100,7 +100,7 @@ func benchSearch(_ path: String) async throws {
 
     let users = try await store.users.list()
     guard let owner = users.first(where: { $0.role == .doctor }) ?? users.first else {
-        throw StorageError.notInitialized(path: path)
+        throw MedoraError(.notInitialized, ["path": path])
     }
     // Sample real patients (deterministically) to derive queries from.
     let everyone = try await store.patients.search(ownerID: owner.id, query: nil, limit: 100_000, offset: 0).items

@@ -29,8 +29,7 @@ struct GenerateCommand: AsyncParsableCommand {
             } else if let owner {
                 let store = try await unlock.open(data.directory, buildIndex: false)
                 guard let user = try await store.users.find(login: owner) else {
-                    throw CLIFailure.message(L10n.text(.cliInvalidInput, Language.cli,
-                                                       ["field": "owner", "reason": L10n.text(.errNotFound, Language.cli)]), code: 1)
+                    throw MedoraError(.userNotFound, ["login": owner])
                 }
                 var done = 0
                 while done < count {
@@ -40,7 +39,7 @@ struct GenerateCommand: AsyncParsableCommand {
                     Terminal.progress(done, of: count)
                 }
             }
-            Terminal.say(L10n.text(.cliGenerated, Language.cli, ["count": String(count)]))
+            Terminal.say(CLIText.generated.text(Language.cli, ["count": String(count)]))
         }
     }
 }

@@ -16,21 +16,21 @@ struct UnlockOptions: ParsableArguments {
         if let keyfile { return .keyfile(path: keyfile) }
         if recoveryKey {
             if let k = env["MEDORA_RECOVERY_KEY"] { return .recoveryKey(k) }
-            guard Terminal.isInteractive, let k = Terminal.readSecret(prompt: "Recovery key: ") else {
-                throw CLIFailure.message(L10n.text(.cliNoSecret, Language.cli), code: 2)
+            guard Terminal.isInteractive, let k = Terminal.readSecret(prompt: CLIText.recoveryKeyPrompt.text(Language.cli)) else {
+                throw MedoraError(.noSecret, ["variable": "MEDORA_RECOVERY_KEY"])
             }
             return .recoveryKey(k)
         }
         if FileManager.default.fileExists(atPath: dir.keyfilePath) { return .keyfile(path: dir.keyfilePath) }
         if let p = env["MEDORA_PASSPHRASE"] { return .passphrase(p) }
-        guard Terminal.isInteractive, let p = Terminal.readSecret(prompt: L10n.text(.cliPassphrasePrompt, Language.cli)) else {
-            throw CLIFailure.message(L10n.text(.cliNoSecret, Language.cli), code: 2)
+        guard Terminal.isInteractive, let p = Terminal.readSecret(prompt: CLIText.passphrasePrompt.text(Language.cli)) else {
+            throw MedoraError(.noSecret, ["variable": "MEDORA_PASSPHRASE"])
         }
         return .passphrase(p)
     }
 
     func open(_ dir: DataDirectory, buildIndex: Bool = true) async throws -> MedoraStore {
-        if !dir.isInitialized { throw StorageError.notInitialized(path: dir.url.path) }
+        if !dir.isInitialized { throw MedoraError(.notInitialized, ["path": dir.url.path]) }
         return try await MedoraStore.open(dir, secret: try secret(for: dir), buildIndex: buildIndex)
     }
 }

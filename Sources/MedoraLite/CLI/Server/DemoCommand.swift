@@ -29,9 +29,9 @@ struct DemoCommand: AsyncParsableCommand {
             let store = try await MedoraStore.open(dir, secret: .keyfile(path: dir.keyfilePath))
             let lang = Language.cli
             try await Server.run(store: store, lock: lock, config: ServerConfig(host: host, port: port)) { url in
-                Terminal.say(L10n.text(.cliDemoLogin, lang, ["login": Self.doctorLogin, "password": Self.doctorPassword]))
-                Terminal.say(L10n.text(.cliDataDirectory, lang, ["path": dir.url.path]))
-                Terminal.say(L10n.text(.cliTryAPI, lang))
+                Terminal.say(CLIText.demoLogin.text(lang, ["login": Self.doctorLogin, "password": Self.doctorPassword]))
+                Terminal.say(CLIText.dataDirectory.text(lang, ["path": dir.url.path]))
+                Terminal.say(CLIText.tryAPI.text(lang))
                 Terminal.say("""
                       TOKEN=$(curl -s -X POST \(url)/api/v1/auth/login -H 'Content-Type: application/json' \\
                         -d '{"login":"\(Self.doctorLogin)","password":"\(Self.doctorPassword)"}' | sed 's/.*"token":"\\([^"]*\\)".*/\\1/')
@@ -44,7 +44,7 @@ struct DemoCommand: AsyncParsableCommand {
     static func temporaryDirectory() throws -> DataDirectory {
         var template = Array((NSTemporaryDirectory() as NSString).appendingPathComponent("medora-demo-XXXXXX").utf8CString)
         guard let p = mkdtemp(&template) else {
-            throw StorageError.notAccessible(path: NSTemporaryDirectory(), detail: "cannot create a temporary directory")
+            throw MedoraError(.notAccessible, ["path": NSTemporaryDirectory(), "detail": "cannot create a temporary directory"])
         }
         return DataDirectory(path: String(cString: p))
     }

@@ -20,7 +20,7 @@ struct ServeCommand: AsyncParsableCommand {
     func run() async throws {
         try await runReportingErrors {
             let dir = data.directory
-            if !dir.isInitialized { throw StorageError.notInitialized(path: dir.url.path) }
+            if !dir.isInitialized { throw MedoraError(.notInitialized, ["path": dir.url.path]) }
             let lock = try DataDirectoryLock(dir)
             let store = try await unlock.open(dir)
             try await Server.run(store: store, lock: lock, config: ServerConfig(host: host, port: port))
@@ -46,15 +46,14 @@ enum Server {
         let deps = AppDependencies(store: store, logger: logger)
         let app = buildApplication(deps, config: config) { port in
             let url = "http://\(config.host):\(port)"
-            Terminal.say(L10n.text(.cliServing, Language.cli, ["url": url]))
+            Terminal.say(CLIText.serving.text(Language.cli, ["url": url]))
             banner(url)
             logger.info("listening", metadata: ["url": .string(url)])
         }
         do {
             try await app.runService()
         } catch {
-            throw CLIFailure.message(L10n.text(.cliPortInUse, Language.cli,
-                                               ["address": "\(config.host):\(config.port)", "detail": "\(error)"]), code: 1)
+            throw MedoraError(.cannotListen, ["address": "\(config.host):\(config.port)", "detail": "\(error)"])
         }
         withExtendedLifetime(lock) {}
         try? store.close()

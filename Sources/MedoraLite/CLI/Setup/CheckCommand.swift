@@ -16,26 +16,26 @@ struct CheckCommand: AsyncParsableCommand {
             let lang = Language.cli
             let store = try await unlock.open(data.directory, buildIndex: false)
             let r = try await store.check()
-            func line(_ key: L10n.Key, _ value: String) {
-                let label = L10n.text(key, lang) + ":"
+            func line(_ key: CheckText, _ value: String) {
+                let label = key.text(lang) + ":"
                 Terminal.say(label.padding(toLength: max(label.count + 1, 28), withPad: " ", startingAt: 0) + value)
             }
-            line(.chkIntegrity, r.sqliteIntegrity.joined(separator: "; "))
-            line(.chkForeignKeys, r.foreignKeyViolations == 0 ? "ok"
-                 : L10n.text(.chkViolations, lang, ["count": String(r.foreignKeyViolations)]))
+            line(.integrity, r.sqliteIntegrity.joined(separator: "; "))
+            line(.foreignKeys, r.foreignKeyViolations == 0 ? "ok"
+                 : CheckText.violations.text(lang, ["count": String(r.foreignKeyViolations)]))
             for s in r.slots {
                 let params = s.kind == "passphrase" ? " (Argon2id ops=\(s.opsLimit) mem=\(s.memLimit >> 20) MiB)" : ""
-                line(.chkSlot, "\(s.kind)\(params) \(s.acceptable ? "ok" : L10n.text(.chkWeak, lang))")
+                line(.slot, "\(s.kind)\(params) \(s.acceptable ? "ok" : CheckText.weak.text(lang))")
             }
-            line(.chkMigrations, r.migrations.joined(separator: ", "))
-            line(.chkUsers, String(r.users))
-            line(.chkPatients, "\(r.patients) (+\(r.deletedPatients))")
-            line(.chkSessions, String(r.sessions))
-            line(.chkUndecryptable, String(r.undecryptablePatients))
+            line(.migrations, r.migrations.joined(separator: ", "))
+            line(.users, String(r.users))
+            line(.patients, "\(r.patients) (+\(r.deletedPatients))")
+            line(.sessions, String(r.sessions))
+            line(.undecryptable, String(r.undecryptablePatients))
             guard r.isHealthy else {
-                throw CLIFailure.message(L10n.text(.cliCheckUnhealthy, lang), code: 1)
+                throw MedoraError(.checkFailed)
             }
-            Terminal.say(L10n.text(.cliCheckHealthy, lang))
+            Terminal.say(CheckText.passed.text(lang))
         }
     }
 }

@@ -26,23 +26,23 @@ struct InitCommand: AsyncParsableCommand {
         try await runReportingErrors {
             let lang = Language.cli
             let dir = data.directory
-            if dir.isInitialized { throw StorageError.alreadyInitialized(path: dir.url.path) }
+            if dir.isInitialized { throw MedoraError(.alreadyInitialized, ["path": dir.url.path]) }
             let passphrase = noPassphrase ? nil
-                : try Terminal.newSecret(env: "MEDORA_PASSPHRASE", prompt: L10n.text(.cliPassphrasePrompt, lang))
+                : try Terminal.newSecret(env: "MEDORA_PASSPHRASE", prompt: CLIText.passphrasePrompt.text(lang))
             let adminPassword = try Self.password(for: admin, env: "MEDORA_ADMIN_PASSWORD")
             let recovery = try await MedoraStore.initialize(dir, options: InitOptions(
                 passphrase: passphrase, createKeyfile: keyfile || noPassphrase,
                 adminLogin: admin, adminPassword: adminPassword, adminDisplayName: adminName))
-            Terminal.say(L10n.text(.cliInitDone, lang, ["path": dir.url.path, "login": admin]))
-            if keyfile || noPassphrase { Terminal.say(L10n.text(.cliKeyfileWritten, lang, ["path": dir.keyfilePath])) }
+            Terminal.say(CLIText.initDone.text(lang, ["path": dir.url.path, "login": admin]))
+            if keyfile || noPassphrase { Terminal.say(CLIText.keyfileWritten.text(lang, ["path": dir.keyfilePath])) }
             Terminal.say("")
-            Terminal.say(L10n.text(.cliRecoveryKeyNotice, lang))
+            Terminal.say(CLIText.recoveryKeyNotice.text(lang))
             Terminal.say("  " + recovery)
         }
     }
 
     /// A password from the environment variable `env`, or asked twice on the terminal.
     static func password(for login: String, env name: String) throws -> String {
-        try Terminal.newSecret(env: name, prompt: L10n.text(.cliPasswordPrompt, Language.cli, ["login": login]))
+        try Terminal.newSecret(env: name, prompt: CLIText.passwordPrompt.text(Language.cli, ["login": login]))
     }
 }

@@ -23,7 +23,7 @@ struct AddUserCommand: AsyncParsableCommand {
             let password = try InitCommand.password(for: login, env: "MEDORA_USER_PASSWORD")
             let user = try await store.users.create(login: login, password: password, displayName: name ?? login,
                                                     role: User.Role(rawValue: role)!)
-            Terminal.say(L10n.text(.cliUserAdded, Language.cli, ["role": user.role.rawValue, "login": user.login]))
+            Terminal.say(CLIText.userAdded.text(Language.cli, ["role": user.role.rawValue, "login": user.login]))
         }
     }
 }

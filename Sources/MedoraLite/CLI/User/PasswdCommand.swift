@@ -28,20 +28,20 @@ struct PasswdCommand: AsyncParsableCommand {
             let store = try await unlock.open(data.directory, buildIndex: false)
             if passphrase {
                 try await store.changePassphrase(to: try Self.newPassphrase())
-                Terminal.say(L10n.text(.cliPassphraseChanged, lang))
+                Terminal.say(CLIText.passphraseChanged.text(lang))
                 return
             }
-            guard let login, let user = try await store.users.find(login: login) else {
-                throw CLIFailure.message(L10n.text(.cliInvalidInput, lang,
-                                                   ["field": "login", "reason": L10n.text(.errNotFound, lang)]), code: 1)
+            guard let login else { return }
+            guard let user = try await store.users.find(login: login) else {
+                throw MedoraError(.userNotFound, ["login": login])
             }
             let password = try InitCommand.password(for: login, env: "MEDORA_USER_PASSWORD")
             try await store.users.setPassword(userID: user.id, password: password)
-            Terminal.say(L10n.text(.cliPasswordChanged, lang, ["login": user.login]))
+            Terminal.say(CLIText.passwordChanged.text(lang, ["login": user.login]))
         }
     }
 
     static func newPassphrase() throws -> String {
-        try Terminal.newSecret(env: "MEDORA_NEW_PASSPHRASE", prompt: L10n.text(.cliNewPassphrasePrompt, Language.cli))
+        try Terminal.newSecret(env: "MEDORA_NEW_PASSPHRASE", prompt: CLIText.newPassphrasePrompt.text(Language.cli))
     }
 }

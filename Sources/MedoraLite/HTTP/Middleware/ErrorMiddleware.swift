@@ -8,7 +8,7 @@ struct ErrorMiddleware: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         do {
             if let length = request.headers[.contentLength].flatMap(Int.init), length > HTTPLimits.maxBodyBytes {
-                throw APIError(.tooLarge)
+                throw APIError(.payloadTooLarge)
             }
             return try await next(request, context)
         } catch {

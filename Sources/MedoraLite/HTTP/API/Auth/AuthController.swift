@@ -36,7 +36,7 @@ struct AuthController<Users: UserRepository, Sessions: SessionRepository>: Senda
         let key = "\(context.remoteIP ?? "-")|\(body.login.lowercased())"
         let decision = await loginLimiter.hit(key)
         guard decision.allowed else {
-            throw APIError(.tooManyRequests, headers: [.retryAfter: String(decision.retryAfter)])
+            throw APIError(.rateLimited, headers: [.retryAfter: String(decision.retryAfter)])
         }
         guard let user = try await users.authenticate(login: body.login, password: body.password) else {
             context.logger.notice("login failed")

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import MedoraStorage
 
 /// `GET /health`: liveness. Answers without touching the database or the keys.
 struct HealthController: Sendable {

@@ -26,7 +26,7 @@ struct PatientController<Repository: PatientRepository>: Sendable {
                                        range: 0...Int(Int32.max), issues: &issues)
         let query = q["q"].map(String.init)
         if let query, query.count > 200 { issues.append(.init("q", .tooLong)) }
-        if !issues.isEmpty { throw APIError(.validation, issues: issues) }
+        if !issues.isEmpty { throw APIError(.validationFailed, issues: issues) }
         let page = try await repository.search(ownerID: me.id, query: query, limit: limit, offset: offset)
         return PatientListResponse(items: page.items.map(PatientResponse.init), total: page.total,
                                    limit: page.limit, offset: page.offset)

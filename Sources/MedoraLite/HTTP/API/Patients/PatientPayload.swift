@@ -42,7 +42,7 @@ struct PatientPayload: Sendable {
         if case .string(let s)? = payload.values["sex"], Sex(rawValue: s) == nil {
             issues.append(.init("sex", .invalidValue))
         }
-        if !issues.isEmpty { throw APIError(.validation, issues: issues.sorted { $0.field < $1.field }) }
+        if !issues.isEmpty { throw APIError(.validationFailed, issues: issues.sorted { $0.field < $1.field }) }
         return payload
     }
 

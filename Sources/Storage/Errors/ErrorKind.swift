@@ -1,0 +1,103 @@
+/// Every error the product can report, one row each: its layer, HTTP status, message, command-line
+/// exit code and (for the temporary ones) how long a client should wait. The API error body, the
+/// command line's one-line message and the exit code all derive from this table; adding an error
+/// kind is one case here and one row below. The code a client sees is the raw value.
+public enum ErrorKind: String, CaseIterable, Sendable {
+    // Domain: what the clinic's data or the request's content rules out.
+    case validationFailed = "validation_failed"
+    case notFound = "not_found"
+    case patientNotFound = "patient_not_found"
+    case userNotFound = "user_not_found"
+    case versionConflict = "version_conflict"
+    case duplicateLogin = "duplicate_login"
+    case recordDamaged = "record_damaged"
+    case checkFailed = "check_failed"
+    // Request: how a call reached the server.
+    case badRequest = "bad_request"
+    case invalidJSON = "invalid_json"
+    case invalidID = "invalid_id"
+    case unauthorized
+    case invalidCredentials = "invalid_credentials"
+    case forbidden
+    case methodNotAllowed = "method_not_allowed"
+    case payloadTooLarge = "payload_too_large"
+    case unsupportedMediaType = "unsupported_media_type"
+    case rateLimited = "rate_limited"
+    case busy
+    // Infrastructure: files, disk, keys, the process.
+    case wrongSecret = "wrong_secret"
+    case tamperedKeySlot = "tampered_key_slot"
+    case noSecret = "no_secret"
+    case secretMismatch = "secret_mismatch"
+    case notInitialized = "not_initialized"
+    case alreadyInitialized = "already_initialized"
+    case corruptDatabase = "corrupt_database"
+    case locked
+    case notAccessible = "not_accessible"
+    case diskFull = "disk_full"
+    case unsafeConnection = "unsafe_connection"
+    case cannotListen = "cannot_listen"
+    case serviceFailed = "service_failed"
+    case unavailable
+    case internalError = "internal_error"
+
+    public enum Layer: Sendable { case domain, request, infrastructure }
+
+    public struct Row: Sendable {
+        public let layer: Layer
+        public let httpStatus: Int
+        public let message: ErrorText
+        public let exitCode: Int32
+        /// Seconds for `Retry-After` when trying again later can succeed.
+        public let retryAfter: Int?
+
+        init(_ layer: Layer, _ httpStatus: Int, _ message: ErrorText, exit: Int32 = 1, retryAfter: Int? = nil) {
+            self.layer = layer
+            self.httpStatus = httpStatus
+            self.message = message
+            self.exitCode = exit
+            self.retryAfter = retryAfter
+        }
+    }
+
+    public var row: Row {
+        switch self {
+        case .validationFailed: Row(.domain, 422, .validation)
+        case .notFound: Row(.domain, 404, .notFound)
+        case .patientNotFound: Row(.domain, 404, .patientNotFound)
+        case .userNotFound: Row(.domain, 404, .userNotFound)
+        case .versionConflict: Row(.domain, 409, .conflict)
+        case .duplicateLogin: Row(.domain, 409, .duplicateLogin)
+        case .recordDamaged: Row(.domain, 500, .recordDamaged)
+        case .checkFailed: Row(.domain, 500, .checkFailed)
+        case .badRequest: Row(.request, 400, .badRequest)
+        case .invalidJSON: Row(.request, 400, .invalidJSON)
+        case .invalidID: Row(.request, 400, .invalidID)
+        case .unauthorized: Row(.request, 401, .unauthorized)
+        case .invalidCredentials: Row(.request, 401, .invalidCredentials)
+        case .forbidden: Row(.request, 403, .forbidden)
+        case .methodNotAllowed: Row(.request, 405, .methodNotAllowed)
+        case .payloadTooLarge: Row(.request, 413, .tooLarge)
+        case .unsupportedMediaType: Row(.request, 415, .unsupportedMediaType)
+        case .rateLimited: Row(.request, 429, .tooManyRequests)
+        case .busy: Row(.request, 503, .busy, retryAfter: 1)
+        case .wrongSecret: Row(.infrastructure, 401, .wrongPassphrase, exit: 2)
+        case .tamperedKeySlot: Row(.infrastructure, 500, .tamperedKeySlot, exit: 2)
+        case .noSecret: Row(.infrastructure, 500, .noSecret, exit: 2)
+        case .secretMismatch: Row(.infrastructure, 400, .passphraseMismatch)
+        case .notInitialized: Row(.infrastructure, 503, .notInitialized)
+        case .alreadyInitialized: Row(.infrastructure, 409, .alreadyInitialized)
+        case .corruptDatabase: Row(.infrastructure, 500, .corruptDatabase)
+        case .locked: Row(.infrastructure, 503, .locked, retryAfter: 5)
+        case .notAccessible: Row(.infrastructure, 500, .notAccessible)
+        case .diskFull: Row(.infrastructure, 503, .diskFull, retryAfter: 5)
+        case .unsafeConnection: Row(.infrastructure, 500, .unsafeConnection)
+        case .cannotListen: Row(.infrastructure, 500, .cannotListen)
+        case .serviceFailed: Row(.infrastructure, 500, .serviceFailed)
+        case .unavailable: Row(.infrastructure, 503, .unavailable, retryAfter: 5)
+        case .internalError: Row(.infrastructure, 500, .internalError)
+        }
+    }
+
+    public var code: String { rawValue }
+}

@@ -1,0 +1,46 @@
+/// What the command line says besides errors: prompts, confirmations, the serving banner.
+public enum CLIText: LocalizedKey {
+    case passphrasePrompt, passphraseConfirm, newPassphrasePrompt, recoveryKeyPrompt, passwordPrompt
+    case recoveryKeyNotice, initDone, keyfileWritten, serving, demoLogin, dataDirectory, tryAPI
+    case userAdded, passwordChanged, passphraseChanged, invalidInput, generated
+
+    public var translation: Translation {
+        switch self {
+        case .passphrasePrompt: Translation("Passphrase: ", uz: "Parol: ", ru: "Парольная фраза: ")
+        case .passphraseConfirm: Translation("Repeat passphrase: ", uz: "Parolni takrorlang: ", ru: "Повторите парольную фразу: ")
+        case .newPassphrasePrompt: Translation("New passphrase: ", uz: "Yangi parol: ", ru: "Новая парольная фраза: ")
+        case .recoveryKeyPrompt: Translation("Recovery key: ", uz: "Tiklash kaliti: ", ru: "Ключ восстановления: ")
+        case .passwordPrompt: Translation("Password for {login}: ", uz: "{login} uchun parol: ", ru: "Пароль для {login}: ")
+        case .recoveryKeyNotice: Translation(
+            "RECOVERY KEY (shown once; write it down and keep it offline; it opens the database if the passphrase is lost):",
+            uz: "TIKLASH KALITI (faqat bir marta koʻrsatiladi; yozib oling va oflayn saqlang; parol yoʻqolsa bazani ochadi):",
+            ru: "КЛЮЧ ВОССТАНОВЛЕНИЯ (показывается один раз; запишите и храните офлайн; открывает базу, если парольная фраза утеряна):")
+        case .initDone: Translation("Created {path} with administrator \"{login}\".",
+                                    uz: "{path} yaratildi, administrator: \"{login}\".",
+                                    ru: "Создано {path}, администратор: \"{login}\".")
+        case .keyfileWritten: Translation(
+            "Keyfile written to {path} (mode 0600): the server unlocks with it unattended; keep it off backups.",
+            uz: "Kalit fayli {path} ga yozildi (0600): server u bilan avtomatik ochiladi; uni zaxira nusxalarga qoʻshmang.",
+            ru: "Файл ключа записан в {path} (0600): сервер открывается им без участия человека; не кладите его в резервные копии.")
+        case .serving: Translation("Medora Lite is running at {url}", uz: "Medora Lite ishlamoqda: {url}",
+                                   ru: "Medora Lite работает: {url}")
+        case .demoLogin: Translation("Demo login: {login} / password: {password}",
+                                     uz: "Demo login: {login} / parol: {password}",
+                                     ru: "Демо-вход: {login} / пароль: {password}")
+        case .dataDirectory: Translation("Data: {path}", uz: "Maʼlumotlar: {path}", ru: "Данные: {path}")
+        case .tryAPI: Translation("Try the API:", uz: "APIni sinab koʻring:", ru: "Попробуйте API:")
+        case .userAdded: Translation("Added {role} \"{login}\".", uz: "{role} \"{login}\" qoʻshildi.",
+                                     ru: "Добавлен {role} \"{login}\".")
+        case .passwordChanged: Translation("Password changed for \"{login}\"; their sessions were ended.",
+                                           uz: "\"{login}\" paroli oʻzgartirildi; uning seanslari yakunlandi.",
+                                           ru: "Пароль \"{login}\" изменён; его сеансы завершены.")
+        case .passphraseChanged: Translation("Database passphrase changed (only its key slot was rewritten).",
+                                             uz: "Baza paroli oʻzgartirildi (faqat kalit sloti qayta yozildi).",
+                                             ru: "Парольная фраза базы изменена (перезаписан только слот ключа).")
+        case .invalidInput: Translation("invalid {field}: {reason}", uz: "notoʻgʻri {field}: {reason}",
+                                        ru: "неверное поле {field}: {reason}")
+        case .generated: Translation("Generated {count} synthetic patients.", uz: "{count} ta sintetik bemor yaratildi.",
+                                     ru: "Создано синтетических пациентов: {count}.")
+        }
+    }
+}

@@ -1,0 +1,21 @@
+/// The lines of `medora-lite check`.
+public enum CheckText: LocalizedKey {
+    case integrity, foreignKeys, slot, migrations, users, patients, sessions, undecryptable, violations, weak, passed
+
+    public var translation: Translation {
+        switch self {
+        case .integrity: Translation("SQLite integrity", uz: "SQLite butunligi", ru: "Целостность SQLite")
+        case .foreignKeys: Translation("foreign keys", uz: "tashqi kalitlar", ru: "внешние ключи")
+        case .slot: Translation("key slot", uz: "kalit sloti", ru: "слот ключа")
+        case .migrations: Translation("migrations", uz: "migratsiyalar", ru: "миграции")
+        case .users: Translation("users", uz: "foydalanuvchilar", ru: "пользователи")
+        case .patients: Translation("patients", uz: "bemorlar", ru: "пациенты")
+        case .sessions: Translation("sessions", uz: "seanslar", ru: "сеансы")
+        case .undecryptable: Translation("undecryptable patients", uz: "ochib boʻlmaydigan bemorlar",
+                                         ru: "нерасшифровываемые пациенты")
+        case .violations: Translation("{count} violations", uz: "{count} ta buzilish", ru: "нарушений: {count}")
+        case .weak: Translation("WEAK", uz: "ZAIF", ru: "СЛАБЫЙ")
+        case .passed: Translation("check passed", uz: "tekshiruv muvaffaqiyatli", ru: "проверка пройдена")
+        }
+    }
+}

@@ -1,0 +1,89 @@
+/// Messages of the error kinds (`ErrorKind`): what the API returns and the command line prints.
+public enum ErrorText: LocalizedKey {
+    case badRequest, invalidJSON, validation, unauthorized, invalidCredentials, forbidden, notFound
+    case patientNotFound, userNotFound, methodNotAllowed, conflict, tooLarge, tooManyRequests, busy, internalError
+    case unavailable, invalidID, unsupportedMediaType, duplicateLogin, recordDamaged
+    case wrongPassphrase, tamperedKeySlot, noSecret, passphraseMismatch, notInitialized, alreadyInitialized
+    case corruptDatabase, locked, notAccessible, diskFull, unsafeConnection, cannotListen, serviceFailed
+    case checkFailed
+
+    public var translation: Translation {
+        switch self {
+        case .badRequest: Translation("The request is not valid.", uz: "Soʻrov notoʻgʻri.", ru: "Некорректный запрос.")
+        case .invalidJSON: Translation("The request body is not valid JSON of the expected shape.",
+                                       uz: "Soʻrov tanasi kutilgan koʻrinishdagi JSON emas.",
+                                       ru: "Тело запроса не является JSON ожидаемого вида.")
+        case .validation: Translation("Some fields are not valid.", uz: "Baʼzi maydonlar notoʻgʻri toʻldirilgan.",
+                                      ru: "Некоторые поля заполнены неверно.")
+        case .unauthorized: Translation("Sign in first: a valid bearer token is required.",
+                                        uz: "Avval tizimga kiring: yaroqli token kerak.",
+                                        ru: "Сначала войдите: нужен действительный токен.")
+        case .invalidCredentials: Translation("Wrong login or password.", uz: "Login yoki parol notoʻgʻri.",
+                                              ru: "Неверный логин или пароль.")
+        case .forbidden: Translation("You are not allowed to do this.", uz: "Bunga ruxsatingiz yoʻq.",
+                                     ru: "У вас нет прав на это действие.")
+        case .notFound: Translation("Not found.", uz: "Topilmadi.", ru: "Не найдено.")
+        case .patientNotFound: Translation("No such patient.", uz: "Bunday bemor yoʻq.", ru: "Такого пациента нет.")
+        case .userNotFound: Translation("No user with the login \"{login}\".", uz: "\"{login}\" loginli foydalanuvchi yoʻq.",
+                                        ru: "Нет пользователя с логином \"{login}\".")
+        case .methodNotAllowed: Translation("This method is not allowed here.", uz: "Bu usulga bu yerda ruxsat yoʻq.",
+                                            ru: "Этот метод здесь не разрешён.")
+        case .conflict: Translation("The record was changed by someone else; reload it and try again.",
+                                    uz: "Yozuvni boshqa foydalanuvchi oʻzgartirgan; qayta yuklab, yana urinib koʻring.",
+                                    ru: "Запись изменена другим пользователем; обновите её и повторите.")
+        case .tooLarge: Translation("The request body is larger than 1 MB.", uz: "Soʻrov tanasi 1 MB dan katta.",
+                                    ru: "Тело запроса больше 1 МБ.")
+        case .tooManyRequests: Translation("Too many attempts; wait and try again.",
+                                           uz: "Urinishlar juda koʻp; biroz kutib, qayta urinib koʻring.",
+                                           ru: "Слишком много попыток; подождите и повторите.")
+        case .busy: Translation("The server is busy; try again in a moment.",
+                                uz: "Server band; birozdan keyin urinib koʻring.", ru: "Сервер занят; повторите через минуту.")
+        case .internalError: Translation("Something went wrong on the server; nothing was changed.",
+                                         uz: "Serverda xatolik yuz berdi; hech narsa oʻzgartirilmadi.",
+                                         ru: "На сервере произошла ошибка; ничего не изменено.")
+        case .unavailable: Translation("The service is temporarily unavailable.", uz: "Xizmat vaqtincha ishlamayapti.",
+                                       ru: "Сервис временно недоступен.")
+        case .invalidID: Translation("The identifier is not a valid UUID.", uz: "Identifikator UUID formatida emas.",
+                                     ru: "Идентификатор не является UUID.")
+        case .unsupportedMediaType: Translation("Send the body as application/json.",
+                                                uz: "Tanani application/json sifatida yuboring.",
+                                                ru: "Отправьте тело как application/json.")
+        case .duplicateLogin: Translation("That login is already taken.", uz: "Bu login band.", ru: "Этот логин уже занят.")
+        case .recordDamaged: Translation("{entity} could not be decrypted (damaged or moved data)",
+                                         uz: "{entity} shifrini ochib boʻlmadi (maʼlumot shikastlangan yoki koʻchirilgan)",
+                                         ru: "не удалось расшифровать {entity} (данные повреждены или перемещены)")
+        case .wrongPassphrase: Translation("wrong passphrase", uz: "parol notoʻgʻri", ru: "неверная парольная фраза")
+        case .tamperedKeySlot: Translation("a key slot has been altered or uses weak parameters; refusing to unlock",
+                                           uz: "kalit sloti oʻzgartirilgan yoki zaif parametrlarga ega; ochish rad etildi",
+                                           ru: "слот ключа изменён или использует слабые параметры; разблокировка отклонена")
+        case .noSecret: Translation("no passphrase: set {variable}, pass --keyfile, or run in a terminal",
+                                    uz: "parol berilmagan: {variable} ni oʻrnating, --keyfile bering yoki terminalda ishga tushiring",
+                                    ru: "нет парольной фразы: задайте {variable}, укажите --keyfile или запустите в терминале")
+        case .passphraseMismatch: Translation("the passphrases do not match", uz: "parollar mos emas",
+                                              ru: "парольные фразы не совпадают")
+        case .notInitialized: Translation("no Medora database in {path}; run `medora-lite init --data {path}` first",
+                                          uz: "{path} da Medora bazasi yoʻq; avval `medora-lite init --data {path}` ni bajaring",
+                                          ru: "в {path} нет базы Medora; сначала выполните `medora-lite init --data {path}`")
+        case .alreadyInitialized: Translation("a Medora database already exists in {path}; nothing was changed",
+                                              uz: "{path} da Medora bazasi allaqachon bor; hech narsa oʻzgartirilmadi",
+                                              ru: "в {path} уже есть база Medora; ничего не изменено")
+        case .corruptDatabase: Translation(
+            "the database file {path} is damaged or is not a Medora database ({detail}); restore it from a backup",
+            uz: "{path} fayli shikastlangan yoki Medora bazasi emas ({detail}); zaxira nusxadan tiklang",
+            ru: "файл базы {path} повреждён или не является базой Medora ({detail}); восстановите из резервной копии")
+        case .locked: Translation("the database is in use: {detail}", uz: "baza band: {detail}", ru: "база занята: {detail}")
+        case .notAccessible: Translation("cannot open {path}: {detail}", uz: "{path} ochilmadi: {detail}",
+                                         ru: "не удаётся открыть {path}: {detail}")
+        case .diskFull: Translation("the disk is full; nothing was written", uz: "disk toʻlgan; hech narsa yozilmadi",
+                                    ru: "диск заполнен; ничего не записано")
+        case .unsafeConnection: Translation("refusing to run: {detail}", uz: "ishga tushirish rad etildi: {detail}",
+                                            ru: "запуск отклонён: {detail}")
+        case .cannotListen: Translation("cannot listen on {address}: {detail}", uz: "{address} da tinglab boʻlmadi: {detail}",
+                                        ru: "не удаётся слушать {address}: {detail}")
+        case .serviceFailed: Translation("the {service} service failed: {detail}",
+                                         uz: "{service} xizmati ishdan chiqdi: {detail}",
+                                         ru: "сбой службы {service}: {detail}")
+        case .checkFailed: Translation("check FAILED", uz: "tekshiruv MUVAFFAQIYATSIZ", ru: "проверка НЕ пройдена")
+        }
+    }
+}
