@@ -136,8 +136,29 @@ final class PatientAPITests: XCTestCase {
             let long = try await client.json(.post, "/api/v1/patients", token: token,
                                              body: ["firstName": String(repeating: "a", count: 101), "lastName": "Valiyev"])
             XCTAssertEqual(long.errorFields, ["firstName"])
+            let badID = try await client.json(.post, "/api/v1/patients", token: token,
+                                              body: ["firstName": "Ali", "lastName": "Valiyev", "nationalId": "AB 12/34"])
+            XCTAssertEqual(badID.errorFields, ["nationalId"])
+            let detail = try XCTUnwrap((badID.object["error"] as? [String: Any])?["details"] as? [[String: Any]]).first
+            XCTAssertEqual(detail?["message"] as? String, "Only Latin letters, digits and hyphens are allowed here.")
             let list = try await client.json(.get, "/api/v1/patients", token: token)
             XCTAssertEqual(list.object["total"] as? Int, 0, "nothing stored")
+        }
+    }
+
+    /// Every field the core can reject is named by a key the API itself accepts, so a client can
+    /// put each message beside the input it came from.
+    func testEveryValidationErrorNamesAJSONKeyTheAPIAccepts() throws {
+        var bad = PatientDraft()
+        for field in PatientField.allCases { bad[field] = "\u{7}" + String(repeating: "x", count: 20_000) }
+        bad[.firstName] = nil
+        var reported: [ValidationIssue] = []
+        do { _ = try PatientValidation.validated(bad, today: Date()) } catch let e as MedoraError { reported = e.issues }
+        XCTAssertEqual(reported.count, PatientField.allCases.count, "every field reported: \(reported)")
+        for issue in reported {
+            let body = Data("{\"\(issue.field)\": null}".utf8)
+            XCTAssertNoThrow(try PatientPayload.parse(body), "\(issue.field) is a key the API accepts")
+            XCTAssertNotNil(PatientField.field(jsonName: issue.field), issue.field)
         }
     }
 

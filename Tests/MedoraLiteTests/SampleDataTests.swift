@@ -18,13 +18,23 @@ final class SampleDataTests: XCTestCase {
         var generator = SyntheticData(seed: 7)
         let patients = generator.patients(count: 2000, withAnalyses: true)
         for p in patients {
-            XCTAssertNoThrow(try PatientValidation.validated(p.draft, today: Date()), "\(p.firstName) \(p.lastName)")
+            XCTAssertEqual(try PatientValidation.validated(p.details, today: Date()), p.details, "generated details are already in stored form")
         }
-        let cyrillic = patients.filter { $0.lastName.unicodeScalars.contains { (0x400...0x4FF).contains($0.value) } }.count
+        let cyrillic = patients.filter { $0.details.lastName.unicodeScalars.contains { (0x400...0x4FF).contains($0.value) } }.count
         XCTAssertGreaterThan(cyrillic, 600, "a realistic share of names is in Cyrillic")
         XCTAssertLessThan(cyrillic, 1200)
-        XCTAssertTrue(patients.allSatisfy { $0.phone == nil || $0.phone!.hasPrefix("+998") })
+        XCTAssertTrue(patients.allSatisfy { $0.details[.phone]?.hasPrefix("+998") ?? true })
         XCTAssertGreaterThan(patients.flatMap(\.analyses).count, 2000)
+    }
+
+    func testSampleJSONUsesTheAPIFieldNamesAndReadsBack() throws {
+        var generator = SyntheticData(seed: 3)
+        let patients = generator.patients(count: 200, withAnalyses: true)
+        let data = try SyntheticData.encode(patients)
+        let objects = try XCTUnwrap(JSONSerialization.jsonObject(with: data) as? [[String: Any]])
+        let keys = Set(objects.flatMap(\.keys))
+        XCTAssertEqual(keys, Set(PatientField.allCases.map(\.jsonName) + ["analyses"]))
+        XCTAssertEqual(try JSONDecoder().decode([SamplePatient].self, from: data), patients)
     }
 
     func testSameSeedSameDataDifferentSeedDifferentData() {

@@ -30,7 +30,7 @@ final class PatientRepositoryTests: XCTestCase {
 
     func testCreateThenFindReturnsTheSameDecryptedPatient() async throws {
         let created = try await store.patients.create(draft(), ownerID: doctor.id)
-        XCTAssertEqual(created.details.phone, "+998901234567", "phone is normalised")
+        XCTAssertEqual(created.details[.phone], "+998901234567", "phone is normalised")
         let found = try await store.patients.find(id: created.id, ownerID: doctor.id)
         XCTAssertEqual(found, created)
     }
@@ -53,10 +53,10 @@ final class PatientRepositoryTests: XCTestCase {
     func testUpdateBumpsVersionAndStaleVersionConflicts() async throws {
         let p = try await store.patients.create(draft(), ownerID: doctor.id)
         var d = p.details
-        d.phone = "+998 91 000 00 01"
+        d[.phone] = "+998 91 000 00 01"
         let updated = try await store.patients.update(id: p.id, ownerID: doctor.id, details: d, expectedVersion: 1)
         XCTAssertEqual(updated?.version, 2)
-        XCTAssertEqual(updated?.details.phone, "+998910000001")
+        XCTAssertEqual(updated?.details[.phone], "+998910000001")
         do {
             _ = try await store.patients.update(id: p.id, ownerID: doctor.id, details: d, expectedVersion: 1)
             XCTFail("stale version accepted")
@@ -74,7 +74,7 @@ final class PatientRepositoryTests: XCTestCase {
             try Data.fetchOne(db, sql: "SELECT phone_enc FROM patients WHERE id = ?", arguments: [p.id])!
         }
         var d = p.details
-        d.phone = "+998911111111"
+        d[.phone] = "+998911111111"
         _ = try await store.patients.update(id: p.id, ownerID: doctor.id, details: d, expectedVersion: nil)
         try await store.database.write { db in
             try db.execute(sql: "UPDATE patients SET phone_enc = ? WHERE id = ?", arguments: [oldPhone, p.id])
@@ -169,13 +169,13 @@ extension PatientRepositoryTests {
         let foreign = try await store.patients.find(id: p.id, ownerID: other.id) // a cache hit must not leak
         XCTAssertNil(foreign)
         var d = p.details
-        d.notes = "changed"
+        d[.notes] = "changed"
         _ = try await store.patients.update(id: p.id, ownerID: doctor.id, details: d, expectedVersion: nil)
         let second = try await store.patients.find(id: p.id, ownerID: doctor.id)
-        XCTAssertEqual(second?.details.notes, "changed")
+        XCTAssertEqual(second?.details[.notes], "changed")
         XCTAssertEqual(second?.version, 2)
         let listed = try await store.patients.search(ownerID: doctor.id, query: "Shoxrux", limit: 10, offset: 0)
-        XCTAssertEqual(listed.items.first?.details.notes, "changed")
+        XCTAssertEqual(listed.items.first?.details[.notes], "changed")
         let foreignList = try await store.patients.search(ownerID: other.id, query: nil, limit: 10, offset: 0)
         XCTAssertTrue(foreignList.items.isEmpty)
         _ = try await store.patients.delete(id: p.id, ownerID: doctor.id)

@@ -11,7 +11,9 @@
 //    yields byte-identical output on every machine;
 //  * no Dictionary/Set iteration order is involved anywhere.
 //
-// Only the Swift standard library is used.
+// Only the Swift standard library is used, and the core's PatientDraft for the details.
+
+import MedoraStorage
 
 // MARK: - Public model
 
@@ -55,24 +57,13 @@ public struct SampleAnalysis: Codable, Sendable, Equatable {
     }
 }
 
-/// One synthetic patient.
-public struct SamplePatient: Codable, Sendable, Equatable {
-    public var firstName: String
-    public var lastName: String
-    /// Patronymic ("Akmal o'g'li", "Rustamovna", "Сергеевич"); nil for some.
-    public var middleName: String?
-    /// "+998XXXXXXXXX" with a real Uzbek operator / area code.
-    public var phone: String?
-    /// "YYYY-MM-DD", 1935...2024.
-    public var birthDate: String?
-    /// "male" | "female".
-    public var sex: String
-    /// Street + house (+ flat), city; same script as the name.
-    public var address: String?
-    /// 14-digit PINFL-like synthetic personal number.
-    public var nationalID: String?
-    /// Occasional short clinical note.
-    public var notes: String?
+/// One synthetic patient: personal details as the API takes them (its JSON uses the same
+/// `PatientField` names, so a sample patient can be posted as it is) and lab analyses.
+public struct SamplePatient: Sendable, Equatable {
+    /// Names in Uzbek Latin, Uzbek Cyrillic or Russian; phone "+998…"; birth date 1935–2024; sex
+    /// male or female; address in the name's script; 14-digit PINFL-like national id; an
+    /// occasional short note. Optional fields are absent for some patients.
+    public var details: PatientDraft
     /// Lab analyses ordered by `takenAt` ascending (empty when generated without analyses).
     public var analyses: [SampleAnalysis]
 
@@ -81,15 +72,9 @@ public struct SamplePatient: Codable, Sendable, Equatable {
         birthDate: String? = nil, sex: String, address: String? = nil, nationalID: String? = nil,
         notes: String? = nil, analyses: [SampleAnalysis] = []
     ) {
-        self.firstName = firstName
-        self.lastName = lastName
-        self.middleName = middleName
-        self.phone = phone
-        self.birthDate = birthDate
-        self.sex = sex
-        self.address = address
-        self.nationalID = nationalID
-        self.notes = notes
+        details = PatientDraft(firstName: firstName, lastName: lastName, middleName: middleName, phone: phone,
+                               birthDate: birthDate, sex: Sex(rawValue: sex), address: address,
+                               nationalID: nationalID, notes: notes)
         self.analyses = analyses
     }
 }

@@ -5,33 +5,31 @@ public enum Sex: String, Codable, Sendable, CaseIterable {
     case male, female, other, unknown
 }
 
-/// The personal details of a patient, decrypted. What a doctor types in and reads back.
-public struct PatientDraft: Sendable, Equatable, Codable {
-    public var firstName: String
-    public var lastName: String
-    public var middleName: String?
-    /// Normalised by validation to `+` and digits, e.g. `+998901234567`.
-    public var phone: String?
-    /// `YYYY-MM-DD`.
-    public var birthDate: String?
-    public var sex: Sex?
-    public var address: String?
-    public var nationalID: String?
-    public var notes: String?
+/// The personal details of a patient, decrypted: what a doctor types in and reads back, one value
+/// per `PatientField` (absent fields have none).
+public struct PatientDraft: Sendable, Equatable {
+    public var values: [PatientField: String]
+
+    public init(_ values: [PatientField: String] = [:]) { self.values = values }
 
     public init(firstName: String, lastName: String, middleName: String? = nil, phone: String? = nil,
                 birthDate: String? = nil, sex: Sex? = nil, address: String? = nil,
                 nationalID: String? = nil, notes: String? = nil) {
-        self.firstName = firstName
-        self.lastName = lastName
-        self.middleName = middleName
-        self.phone = phone
-        self.birthDate = birthDate
-        self.sex = sex
-        self.address = address
-        self.nationalID = nationalID
-        self.notes = notes
+        let given: [(PatientField, String?)] = [
+            (.firstName, firstName), (.lastName, lastName), (.middleName, middleName), (.phone, phone),
+            (.birthDate, birthDate), (.sex, sex?.rawValue), (.address, address), (.nationalID, nationalID), (.notes, notes),
+        ]
+        values = Dictionary(uniqueKeysWithValues: given.compactMap { f, v in v.map { (f, $0) } })
     }
+
+    public subscript(_ field: PatientField) -> String? {
+        get { values[field] }
+        set { values[field] = newValue }
+    }
+
+    public var firstName: String { values[.firstName] ?? "" }
+    public var lastName: String { values[.lastName] ?? "" }
+    public var sex: Sex? { values[.sex].flatMap(Sex.init(rawValue:)) }
 }
 
 /// A stored patient, decrypted: details plus identity and bookkeeping.
@@ -52,10 +50,7 @@ public struct Patient: Sendable, Equatable, Identifiable {
         self.updatedAt = updatedAt
     }
 
-    var searchDocument: SearchDocument {
-        SearchDocument(id: id, ownerID: ownerID, firstName: details.firstName, lastName: details.lastName,
-                       middleName: details.middleName, phone: details.phone)
-    }
+    var searchDocument: SearchDocument { SearchDocument(id: id, ownerID: ownerID, details.values) }
 }
 
 /// One page of a patient listing or search.

@@ -60,12 +60,11 @@ public final class SQLitePatientRepository: PatientRepository {
             do {
                 let docs = try pool.read { db in
                     var docs: [SearchDocument] = []
-                    let rows = try Row.fetchCursor(db, sql: """
-                        SELECT id, owner_id, version, dek, first_name_enc, last_name_enc, middle_name_enc, phone_enc
-                        FROM patients WHERE rowid BETWEEN ? AND ? AND deleted_at IS NULL
+                    let rows = try Row.fetchCursor(db, sql: PatientIndexRow.sql + """
+                         WHERE rowid BETWEEN ? AND ? AND deleted_at IS NULL
                         """, arguments: [from, to])
                     while let row = try rows.next() {
-                        docs.append(try codec.searchDocument(PatientCodec.IndexRow(row: row)))
+                        docs.append(try codec.searchDocument(PatientIndexRow(row: row)))
                     }
                     return docs
                 }
@@ -174,8 +173,7 @@ public final class SQLitePatientRepository: PatientRepository {
         let validated = try drafts.map { try PatientValidation.validated($0, today: now) }
         let records = validated.map { codec.record(for: $0, id: UUID(), ownerID: ownerID, now: now) }
         let docs = zip(records, validated).map { r, d in
-            SearchDocument(id: r.id, ownerID: ownerID, firstName: d.firstName, lastName: d.lastName,
-                           middleName: d.middleName, phone: d.phone)
+SearchDocument(id: r.id, ownerID: ownerID, d.values)
         }
         try await commit { db in
             for r in records { try r.insert(db) }

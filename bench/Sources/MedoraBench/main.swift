@@ -116,10 +116,10 @@ func benchSearch(_ path: String) async throws {
         ("prefix", sample.map { String($0.details.lastName.prefix(3)) }),
         ("substring", sample.map { n in let s = Array(n.details.lastName); return String(s[min(1, s.count - 1)..<min(s.count, 5)]) }),
         ("cyrillic_latin", (0..<200).map { crossScript[$0 % crossScript.count] }),
-        ("phone", sample.compactMap { $0.details.phone.map { String($0.suffix(7)) } }),
+        ("phone", sample.compactMap { $0.details[.phone].map { String($0.suffix(7)) } }),
     ]
     // Reference: a naive scan, lowercased String.contains over "last first middle" of every patient.
-    let naive = everyone.map { "\($0.details.lastName) \($0.details.firstName) \($0.details.middleName ?? "") \($0.details.phone ?? "")".lowercased() }
+    let naive = everyone.map { "\($0.details.lastName) \($0.details.firstName) \($0.details[.middleName] ?? "") \($0.details[.phone] ?? "")".lowercased() }
 
     var results: [[String: Any]] = []
     for (kind, qs) in queries {

@@ -34,7 +34,7 @@ struct GenerateCommand: AsyncParsableCommand {
                 var done = 0
                 while done < count {
                     let batch = min(10_000, count - done)
-                    let drafts = generator.patients(count: batch, withAnalyses: false).map(\.draft)
+                    let drafts = generator.patients(count: batch, withAnalyses: false).map(\.details)
                     done += try await store.patients.importMany(drafts, ownerID: user.id)
                     Terminal.progress(done, of: count)
                 }

@@ -58,7 +58,7 @@ struct DemoCommand: AsyncParsableCommand {
         let doctor = try await store.users.create(login: doctorLogin, password: doctorPassword,
                                                   displayName: "Dr. Dilnoza Karimova", role: .doctor)
         var generator = SyntheticData(seed: sampleSeed)
-        let drafts = generator.patients(count: sampleCount, withAnalyses: false).map(\.draft)
+        let drafts = generator.patients(count: sampleCount, withAnalyses: false).map(\.details)
         _ = try await store.patients.importMany(drafts, ownerID: doctor.id)
         try store.close()
     }

@@ -2,36 +2,30 @@ import Foundation
 import Hummingbird
 import MedoraStorage
 
-/// The JSON shape of a patient in responses.
+/// The JSON shape of a patient in responses: identity and bookkeeping, then each present field
+/// under its `PatientField` JSON name.
 struct PatientResponse: ResponseEncodable, Sendable {
-    var id: String
-    var firstName: String
-    var lastName: String
-    var middleName: String?
-    var phone: String?
-    var birthDate: String?
-    var sex: String?
-    var address: String?
-    var nationalId: String?
-    var notes: String?
-    var version: Int
-    var createdAt: String
-    var updatedAt: String
+    let patient: Patient
 
-    init(_ p: Patient) {
-        id = p.id.uuidString.lowercased()
-        firstName = p.details.firstName
-        lastName = p.details.lastName
-        middleName = p.details.middleName
-        phone = p.details.phone
-        birthDate = p.details.birthDate
-        sex = p.details.sex?.rawValue
-        address = p.details.address
-        nationalId = p.details.nationalID
-        notes = p.details.notes
-        version = p.version
-        createdAt = Timestamp.string(p.createdAt)
-        updatedAt = Timestamp.string(p.updatedAt)
+    init(_ patient: Patient) { self.patient = patient }
+
+    struct Key: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(_ name: String) { stringValue = name }
+        init?(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
+
+    func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: Key.self)
+        try c.encode(patient.id.uuidString.lowercased(), forKey: Key("id"))
+        for field in PatientField.allCases {
+            try c.encodeIfPresent(patient.details[field], forKey: Key(field.jsonName))
+        }
+        try c.encode(patient.version, forKey: Key("version"))
+        try c.encode(Timestamp.string(patient.createdAt), forKey: Key("createdAt"))
+        try c.encode(Timestamp.string(patient.updatedAt), forKey: Key("updatedAt"))
     }
 }
 

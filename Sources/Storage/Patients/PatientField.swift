@@ -1,0 +1,41 @@
+import Foundation
+
+/// The one list of a patient's personal fields. Each row gives the column stem (stored as
+/// `<column>_enc`, and the associated-data name), the JSON name used by the API, exports and sample
+/// data, and the validation rule. Everything else about a field derives from this table.
+public enum PatientField: String, SealedFieldSet {
+    case firstName, lastName, middleName, phone, birthDate, sex, address, nationalID, notes
+
+    public static let table = "patients"
+
+    struct Spec {
+        var column: String
+        var json: String
+        var rule: FieldRule
+        var required = false
+        /// Decrypted into the in-memory search index at unlock.
+        var indexed = false
+    }
+
+    var spec: Spec {
+        switch self {
+        case .firstName: Spec(column: "first_name", json: "firstName", rule: .name, required: true, indexed: true)
+        case .lastName: Spec(column: "last_name", json: "lastName", rule: .name, required: true, indexed: true)
+        case .middleName: Spec(column: "middle_name", json: "middleName", rule: .name, indexed: true)
+        case .phone: Spec(column: "phone", json: "phone", rule: .phone, indexed: true)
+        case .birthDate: Spec(column: "birth_date", json: "birthDate", rule: .birthDate)
+        case .sex: Spec(column: "sex", json: "sex", rule: .choice(Sex.allCases.map(\.rawValue)))
+        case .address: Spec(column: "address", json: "address", rule: .text(max: 500, multiline: false))
+        case .nationalID: Spec(column: "national_id", json: "nationalId", rule: .identifier(max: 32))
+        case .notes: Spec(column: "notes", json: "notes", rule: .text(max: 10_000, multiline: true))
+        }
+    }
+
+    public var column: String { spec.column }
+    public var jsonName: String { spec.json }
+    public var rule: FieldRule { spec.rule }
+    public var isRequired: Bool { spec.required }
+
+    /// The fields the search index is built from.
+    static let indexed = allCases.filter { $0.spec.indexed }
+}
