@@ -20,7 +20,8 @@ public enum KeyPurpose: String, CaseIterable, Sendable {
 /// The unlocked master data key and the purpose subkeys derived from it.
 /// Lives only in memory; dropping the last reference zeroes every buffer.
 public final class Keyring: Sendable {
-    public let masterKey: SecureBytes
+    /// Never leaves this module: callers get subkeys, or a new key slot through `makeSlot`.
+    let masterKey: SecureBytes
     private let subkeys: [KeyPurpose: SecureBytes]
 
     public init(masterKey: SecureBytes) {
@@ -40,6 +41,14 @@ public final class Keyring: Sendable {
     public static func generateMasterKey() -> SecureBytes {
         _ = Sodium.ready
         return SecureBytes.random(count: Int(crypto_kdf_KEYBYTES))
+    }
+
+    /// A keyring around a new random master data key.
+    public static func generate() -> Keyring { Keyring(masterKey: generateMasterKey()) }
+
+    /// A new key slot holding this keyring's master key under `secret`.
+    public func makeSlot(with secret: KeySlot.Secret, parameters: KDFParameters = .moderate) throws -> KeySlot {
+        try KeySlot.create(wrapping: masterKey, with: secret, parameters: parameters)
     }
 
     public func subkey(_ purpose: KeyPurpose) -> SecureBytes { subkeys[purpose]! }

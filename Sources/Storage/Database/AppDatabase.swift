@@ -4,13 +4,13 @@ import MedoraCrypto
 
 /// Owns the one `DatabasePool` on `medora.db`. Every connection is set up with the safety
 /// settings the product relies on and is refused if one of them does not take effect.
-public final class AppDatabase: Sendable {
-    public let pool: DatabasePool
-    public let path: String
+final class AppDatabase: Sendable {
+    let pool: DatabasePool
+    let path: String
 
     /// Opens (or, when `create` is true, creates) the database file. Does not migrate: the schema is
     /// only touched after the data key has been unlocked, so a wrong passphrase changes nothing.
-    public init(path: String, create: Bool = false) throws {
+    init(path: String, create: Bool = false) throws {
         self.path = path
         let exists = FileManager.default.fileExists(atPath: path)
         if !exists && !create { throw MedoraError(.notInitialized, ["path": (path as NSString).deletingLastPathComponent]) }
@@ -87,26 +87,26 @@ public final class AppDatabase: Sendable {
         }
     }
 
-    public func migrate() throws {
+    func migrate() throws {
         do { try Migrations.migrator.migrate(pool) } catch { throw Self.mapError(error, path: path) }
     }
 
-    public func close() throws { try pool.close() }
+    func close() throws { try pool.close() }
 
-    public func write<T: Sendable>(_ body: @Sendable @escaping (Database) throws -> T) async throws -> T {
+    func write<T: Sendable>(_ body: @Sendable @escaping (Database) throws -> T) async throws -> T {
         do { return try await pool.write(body) } catch { throw Self.mapError(error, path: path) }
     }
 
-    public func read<T: Sendable>(_ body: @Sendable @escaping (Database) throws -> T) async throws -> T {
+    func read<T: Sendable>(_ body: @Sendable @escaping (Database) throws -> T) async throws -> T {
         do { return try await pool.read(body) } catch { throw Self.mapError(error, path: path) }
     }
 
-    public func readSync<T>(_ body: (Database) throws -> T) throws -> T {
+    func readSync<T>(_ body: (Database) throws -> T) throws -> T {
         do { return try pool.read(body) } catch { throw Self.mapError(error, path: path) }
     }
 
     /// Turns SQLite failures into `MedoraError`s with a clear meaning. Other errors pass through.
-    public static func mapError(_ error: Error, path: String) -> Error {
+    static func mapError(_ error: Error, path: String) -> Error {
         guard let dbError = error as? DatabaseError else { return error }
         switch dbError.resultCode {
         case .SQLITE_NOTADB, .SQLITE_CORRUPT:

@@ -41,16 +41,16 @@ extension MedoraStore {
         let tmpPath = dir.databasePath + ".init"
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: tmpPath + suffix) }
 
-        let masterKey = Keyring.generateMasterKey()
+        let keyring = Keyring.generate()
         let recoveryKey = SecureBytes.random(count: 32)
         let now = clock.now()
-        var slots = [try KeySlot.create(wrapping: masterKey, with: .recoveryKey(recoveryKey))]
+        var slots = [try keyring.makeSlot(with: .recoveryKey(recoveryKey))]
         if let p = options.passphrase {
-            slots.append(try KeySlot.create(wrapping: masterKey, with: .passphrase(p), parameters: options.kdf))
+            slots.append(try keyring.makeSlot(with: .passphrase(p), parameters: options.kdf))
         }
         if options.createKeyfile {
             let keyfile = SecureBytes.random(count: 32)
-            slots.append(try KeySlot.create(wrapping: masterKey, with: .keyfile(keyfile)))
+            slots.append(try keyring.makeSlot(with: .keyfile(keyfile)))
             let text = keyfile.withUnsafeBytes { Data($0).base64EncodedString() } + "\n"
             try DurableFile.write(Data(text.utf8), to: dir.keyfilePath)
         }
@@ -58,7 +58,7 @@ extension MedoraStore {
         do {
             let database = try AppDatabase(path: tmpPath, create: true)
             try database.migrate()
-            let store = try MedoraStore(directory: dir, database: database, keyring: Keyring(masterKey: masterKey),
+            let store = try MedoraStore(directory: dir, database: database, keyring: keyring,
                                         clock: clock, hashing: BlockingWorkLimiter())
             try await database.write { [slots] db in
                 for slot in slots { try KeySlotStore.insert(slot, at: now, db) }

@@ -24,7 +24,7 @@ public protocol PatientRepository: Sendable {
 public final class SQLitePatientRepository: PatientRepository {
     let database: AppDatabase
     let codec: PatientCodec
-    public let index: PatientSearchIndex
+    let index: PatientSearchIndex
     let cache: PatientCache
     let clock: WallClock
 

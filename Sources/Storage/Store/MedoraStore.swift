@@ -5,8 +5,8 @@ import MedoraCrypto
 /// An unlocked installation: the database, the keys, and the repositories built on them.
 public final class MedoraStore: Sendable {
     public let directory: DataDirectory
-    public let database: AppDatabase
-    public let keyring: Keyring
+    let database: AppDatabase
+    let keyring: Keyring
     public let clock: WallClock
     public let patientRepository: SQLitePatientRepository
     public let userRepository: SQLiteUserRepository
@@ -15,6 +15,12 @@ public final class MedoraStore: Sendable {
     public var patients: any PatientRepository { patientRepository }
     public var users: any UserRepository { userRepository }
     public var sessions: any SessionRepository { sessionRepository }
+
+    /// Patients in the in-memory search index (logged at start).
+    public var indexedPatientCount: Int { patientRepository.index.count }
+
+    /// The search index itself, for the benchmarks' index-only timings.
+    @_spi(Benchmarks) public var searchIndex: PatientSearchIndex { patientRepository.index }
 
     init(directory: DataDirectory, database: AppDatabase, keyring: Keyring, clock: WallClock,
                  hashing: BlockingWorkLimiter) throws {

@@ -42,7 +42,7 @@ enum Server {
                     banner: @escaping @Sendable (String) -> Void = { _ in }) async throws {
         let (logger, logFile) = try makeLogger(store.directory)
         defer { logFile.flush() }
-        logger.info("unlocked", metadata: ["patients_indexed": .stringConvertible(store.patientRepository.index.count)])
+        logger.info("unlocked", metadata: ["patients_indexed": .stringConvertible(store.indexedPatientCount)])
         let deps = AppDependencies(store: store, logger: logger)
         let app = buildApplication(deps, config: config) { port in
             let url = "http://\(config.host):\(port)"
