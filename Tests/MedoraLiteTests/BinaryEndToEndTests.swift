@@ -165,6 +165,37 @@ final class BinaryEndToEndTests: XCTestCase {
         XCTAssertEqual(FileManager.default.contents(atPath: temp.dir.databasePath), Data(repeating: 0x42, count: 9000))
     }
 
+    func testUserCommandsGroupedByNounAndABusyPortIsNamed() throws {
+        let temp = try TempDataDirectory()
+        let data = temp.dir.url.path
+        let env = ["MEDORA_ADMIN_PASSWORD": "admin-password-1", "MEDORA_USER_PASSWORD": "doctor-password-1"]
+        XCTAssertEqual(try run(["init", "--data", data, "--no-passphrase"], env: env).status, 0)
+        let added = try run(["user", "add", "--data", data, "dr.nazarova", "--role", "assistant"], env: env)
+        XCTAssertEqual(added.status, 0, added.stderr)
+        XCTAssertEqual(added.stdout, "Added assistant \"dr.nazarova\".\n")
+        let badRole = try run(["user", "add", "--data", data, "dr.x", "--role", "nurse"], env: env)
+        XCTAssertNotEqual(badRole.status, 0)
+        XCTAssertTrue(badRole.stderr.contains("'admin', 'doctor' or 'assistant'"), badRole.stderr)
+        let changed = try run(["user", "passwd", "--data", data, "dr.nazarova"], env: ["MEDORA_USER_PASSWORD": "another-password-2"])
+        XCTAssertEqual(changed.status, 0, changed.stderr)
+        let nobody = try run(["user", "passwd", "--data", data, "dr.nobody"], env: ["MEDORA_USER_PASSWORD": "another-password-2"])
+        XCTAssertEqual(nobody.status, 1)
+        XCTAssertEqual(nobody.stderr, "medora-lite: No user with the login \"dr.nobody\".\n")
+
+        // A port another program holds: the message names the address, not a generic failure.
+        let (server, base) = try startServer(["serve", "--data", data, "--port", "0"], env: [:])
+        defer { if server.isRunning { server.terminate() } }
+        let port = try XCTUnwrap(base.split(separator: ":").last.map(String.init))
+        let other = try TempDataDirectory()
+        XCTAssertEqual(try run(["init", "--data", other.dir.url.path, "--no-passphrase"], env: env).status, 0)
+        let busy = try run(["serve", "--data", other.dir.url.path, "--port", port])
+        XCTAssertEqual(busy.status, 1)
+        XCTAssertTrue(busy.stderr.hasPrefix("medora-lite: cannot listen on 127.0.0.1:\(port): "), busy.stderr)
+        server.terminate()
+        server.waitUntilExit()
+        XCTAssertEqual(server.terminationStatus, 0)
+    }
+
     func testBadCommandLineInputIsRefusedClearly() throws {
         let weak = try TempDataDirectory()
         let r = try run(["init", "--data", weak.dir.url.path], env: ["MEDORA_PASSPHRASE": "short", "MEDORA_ADMIN_PASSWORD": "admin-password-1"])

@@ -8,5 +8,5 @@ struct MedoraLiteCommand: AsyncParsableCommand {
         abstract: "Medical records for the small clinic: one binary, one encrypted SQLite file.",
         version: MedoraVersion.current,
         subcommands: [InitCommand.self, ServeCommand.self, DemoCommand.self, CheckCommand.self,
-                      AddUserCommand.self, PasswdCommand.self, GenerateCommand.self])
+                      UserCommand.self, PasswdCommand.self, GenerateCommand.self, AddUserCommand.self])
 }

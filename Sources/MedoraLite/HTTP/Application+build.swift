@@ -3,34 +3,35 @@ import Hummingbird
 import Logging
 import MedoraStorage
 
-/// What the HTTP layer needs: repositories by protocol, and shared limiters.
+/// What the HTTP layer needs: repositories by protocol, shared limiters, and the log file whose
+/// buffer the log flush service writes out.
 struct AppDependencies<Patients: PatientRepository, Users: UserRepository, Sessions: SessionRepository>: Sendable {
     var patients: Patients
     var users: Users
     var sessions: Sessions
     var loginLimiter: RateLimiter
     var logger: Logger
+    var logFile: RotatingLogFile?
 }
 
 extension AppDependencies where Patients == SQLitePatientRepository, Users == SQLiteUserRepository,
     Sessions == SQLiteSessionRepository {
-    init(store: MedoraStore, logger: Logger, clock: WallClock = SystemClock()) {
+    init(store: MedoraStore, logger: Logger, logFile: RotatingLogFile? = nil, clock: WallClock = SystemClock()) {
         self.init(patients: store.patientRepository, users: store.userRepository, sessions: store.sessionRepository,
-                  loginLimiter: RateLimiter(limit: 5, window: 60, clock: clock), logger: logger)
+                  loginLimiter: RateLimiter(limit: 5, window: 60, clock: clock), logger: logger, logFile: logFile)
     }
 }
 
 struct ServerConfig: Sendable {
     var host = "127.0.0.1"
     var port = 8080
-    var tls = false
 }
 
 func buildRouter(_ deps: AppDependencies<some PatientRepository, some UserRepository, some SessionRepository>) -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self)
     router.add(middleware: RequestIDMiddleware())
     router.add(middleware: AccessLogMiddleware(logger: deps.logger))
-    router.add(middleware: SecurityHeadersMiddleware(tls: false))
+    router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: ErrorMiddleware())
 
     HealthController().addRoutes(to: router)
@@ -44,11 +45,16 @@ func buildRouter(_ deps: AppDependencies<some PatientRepository, some UserReposi
     return router
 }
 
+/// The application: the router, and the background services that start and stop with it (the log
+/// flush first, so that it stops last and writes the final lines).
 func buildApplication(_ deps: AppDependencies<some PatientRepository, some UserRepository, some SessionRepository>, config: ServerConfig,
                       onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol {
-    Application(
+    var app = Application(
         router: buildRouter(deps),
         configuration: .init(address: .hostname(config.host, port: config.port), serverName: "medora-lite"),
         onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? config.port) },
         logger: deps.logger)
+    if let logFile = deps.logFile { app.addServices(PeriodicService.logFlush(logFile)) }
+    app.addServices(PeriodicService.sessionPurge(deps.sessions, logger: deps.logger))
+    return app
 }

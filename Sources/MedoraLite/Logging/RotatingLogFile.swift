@@ -1,12 +1,11 @@
-import Dispatch
 import Foundation
 import Logging
 
 /// Appends log lines to `<data>/logs/medora.log`, rotating at 10 MB and keeping 5 old files.
 ///
-/// Lines are buffered and written by a background flush every 100 ms (or at once past 64 KiB, and
-/// on `flush()` at shutdown), so logging costs a request a memory copy rather than a system call.
-/// A crash can lose at most the last 100 ms of lines.
+/// Lines are buffered and written by the application's log flush service every 100 ms (at once
+/// past 64 KiB, and at shutdown), so logging costs a request a memory copy rather than a system
+/// call. A crash can lose at most the last 100 ms of lines.
 final class RotatingLogFile: @unchecked Sendable {
     let path: String
     let maxBytes: Int
@@ -15,7 +14,6 @@ final class RotatingLogFile: @unchecked Sendable {
     private var pending = [UInt8]()
     private var handle: FileHandle?
     private var size: Int = 0
-    private let timer: DispatchSourceTimer
 
     init(directory: String, name: String = "medora.log", maxBytes: Int = 10 << 20, keep: Int = 5) throws {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true,
@@ -23,21 +21,16 @@ final class RotatingLogFile: @unchecked Sendable {
         path = (directory as NSString).appendingPathComponent(name)
         self.maxBytes = maxBytes
         self.keep = keep
-        timer = DispatchSource.makeTimerSource(queue: DispatchQueue(label: "medora.log-flush"))
         try openFile()
-        timer.schedule(deadline: .now() + .milliseconds(100), repeating: .milliseconds(100))
-        timer.setEventHandler { [weak self] in self?.flush() }
-        timer.resume()
     }
 
     deinit {
-        timer.cancel()
         flush()
     }
 
     private func openFile() throws {
         if !FileManager.default.fileExists(atPath: path) {
-            FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600])
+            _ = FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600])
         }
         handle = FileHandle(forWritingAtPath: path)
         size = Int((try? handle?.seekToEnd()) ?? 0)

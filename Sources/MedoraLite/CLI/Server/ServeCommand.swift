@@ -27,35 +27,3 @@ struct ServeCommand: AsyncParsableCommand {
         }
     }
 }
-
-/// Starts the HTTP server on an unlocked store and blocks until SIGINT/SIGTERM.
-enum Server {
-    static func makeLogger(_ dir: DataDirectory) throws -> (Logger, RotatingLogFile) {
-        let file = try RotatingLogFile(directory: dir.logsPath)
-        let echo = ProcessInfo.processInfo.environment["MEDORA_LOG_STDERR"] == "1"
-        var logger = Logger(label: "medora") { label in JSONLogHandler(label: label, file: file, echoToStderr: echo) }
-        logger.logLevel = .info
-        return (logger, file)
-    }
-
-    static func run(store: MedoraStore, lock: DataDirectoryLock, config: ServerConfig,
-                    banner: @escaping @Sendable (String) -> Void = { _ in }) async throws {
-        let (logger, logFile) = try makeLogger(store.directory)
-        defer { logFile.flush() }
-        logger.info("unlocked", metadata: ["patients_indexed": .stringConvertible(store.indexedPatientCount)])
-        let deps = AppDependencies(store: store, logger: logger)
-        let app = buildApplication(deps, config: config) { port in
-            let url = "http://\(config.host):\(port)"
-            Terminal.say(CLIText.serving.text(Language.cli, ["url": url]))
-            banner(url)
-            logger.info("listening", metadata: ["url": .string(url)])
-        }
-        do {
-            try await app.runService()
-        } catch {
-            throw MedoraError(.cannotListen, ["address": "\(config.host):\(config.port)", "detail": "\(error)"])
-        }
-        withExtendedLifetime(lock) {}
-        try? store.close()
-    }
-}

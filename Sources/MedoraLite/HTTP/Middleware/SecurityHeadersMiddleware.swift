@@ -1,10 +1,9 @@
 import Foundation
 import Hummingbird
 
-/// Conservative browser security headers on every response.
+/// Conservative browser security headers on every response. (HSTS arrives with TLS.)
 struct SecurityHeadersMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
-    let tls: Bool
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var response = try await next(request, context)
@@ -13,7 +12,6 @@ struct SecurityHeadersMiddleware: RouterMiddleware {
         response.headers[.referrerPolicy] = "strict-origin-when-cross-origin"
         response.headers[.contentSecurityPolicy] = "default-src 'self'; frame-ancestors 'none'; form-action 'self'"
         response.headers[.cacheControl] = response.headers[.cacheControl] ?? "no-store"
-        if tls { response.headers[.strictTransportSecurity] = "max-age=31536000" }
         return response
     }
 }

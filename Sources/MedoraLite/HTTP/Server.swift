@@ -1,0 +1,54 @@
+import Foundation
+import Hummingbird
+import Logging
+import MedoraStorage
+import Synchronization
+
+/// Runs the HTTP server and the background services on an unlocked store until SIGINT/SIGTERM.
+enum Server {
+    static func makeLogger(_ dir: DataDirectory) throws -> (Logger, RotatingLogFile) {
+        let file = try RotatingLogFile(directory: dir.logsPath)
+        let echo = ProcessInfo.processInfo.environment["MEDORA_LOG_STDERR"] == "1"
+        var logger = Logger(label: "medora") { label in JSONLogHandler(label: label, file: file, echoToStderr: echo) }
+        logger.logLevel = .info
+        return (logger, file)
+    }
+
+    static func run(store: MedoraStore, lock: DataDirectoryLock, config: ServerConfig,
+                    banner: @escaping @Sendable (String) -> Void = { _ in }) async throws {
+        let (logger, logFile) = try makeLogger(store.directory)
+        defer { logFile.flush() }
+        logger.info("unlocked", metadata: ["patients_indexed": .stringConvertible(store.indexedPatientCount)])
+        let listening = ListeningFlag()
+        let deps = AppDependencies(store: store, logger: logger, logFile: logFile)
+        let app = buildApplication(deps, config: config) { port in
+            listening.set()
+            let url = "http://\(config.host):\(port)"
+            Terminal.say(CLIText.serving.text(Language.cli, ["url": url]))
+            banner(url)
+            logger.info("listening", metadata: ["url": .string(url)])
+        }
+        do {
+            try await app.runService()
+        } catch {
+            throw startFailure(error, config: config, listening: listening.isSet)
+        }
+        withExtendedLifetime(lock) {}
+        try? store.close()
+    }
+
+    /// What failed, in words: the listening socket (before the server came up), a storage failure,
+    /// or the server later on.
+    static func startFailure(_ error: Error, config: ServerConfig, listening: Bool) -> MedoraError {
+        if let e = error as? MedoraError { return e }
+        if !listening { return MedoraError(.cannotListen, ["address": "\(config.host):\(config.port)", "detail": "\(error)"]) }
+        return MedoraError(.serviceFailed, ["service": "http", "detail": "\(type(of: error))"])
+    }
+}
+
+/// Set once the server is accepting connections.
+final class ListeningFlag: Sendable {
+    private let state = Mutex(false)
+    func set() { state.withLock { $0 = true } }
+    var isSet: Bool { state.withLock { $0 } }
+}
