@@ -3,31 +3,17 @@ import MedoraStorage
 
 /// Sample patients in JSON: each present field under its `PatientField` JSON name, and `analyses`.
 extension SamplePatient: Codable {
-    struct Key: CodingKey {
-        var stringValue: String
-        var intValue: Int? { nil }
-        init(_ name: String) { stringValue = name }
-        init?(stringValue: String) { self.stringValue = stringValue }
-        init?(intValue: Int) { nil }
-    }
-
-    static let analysesKey = Key("analyses")
+    static let analysesKey = FieldCodingKey("analyses")
 
     public init(from decoder: Decoder) throws {
-        let c = try decoder.container(keyedBy: Key.self)
-        var details = PatientDraft()
-        for field in PatientField.allCases {
-            details[field] = try c.decodeIfPresent(String.self, forKey: Key(field.jsonName))
-        }
-        self.details = details
+        let c = try decoder.container(keyedBy: FieldCodingKey.self)
+        details = PatientDraft(try PatientField.decode(from: c))
         analyses = try c.decodeIfPresent([SampleAnalysis].self, forKey: Self.analysesKey) ?? []
     }
 
     public func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: Key.self)
-        for field in PatientField.allCases {
-            try c.encodeIfPresent(details[field], forKey: Key(field.jsonName))
-        }
+        var c = encoder.container(keyedBy: FieldCodingKey.self)
+        try PatientField.encode(details.values, to: &c)
         try c.encode(analyses, forKey: Self.analysesKey)
     }
 }

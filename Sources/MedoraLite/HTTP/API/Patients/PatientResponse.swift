@@ -9,23 +9,13 @@ struct PatientResponse: ResponseEncodable, Sendable {
 
     init(_ patient: Patient) { self.patient = patient }
 
-    struct Key: CodingKey {
-        var stringValue: String
-        var intValue: Int? { nil }
-        init(_ name: String) { stringValue = name }
-        init?(stringValue: String) { self.stringValue = stringValue }
-        init?(intValue: Int) { nil }
-    }
-
     func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: Key.self)
-        try c.encode(patient.id.uuidString.lowercased(), forKey: Key("id"))
-        for field in PatientField.allCases {
-            try c.encodeIfPresent(patient.details[field], forKey: Key(field.jsonName))
-        }
-        try c.encode(patient.version, forKey: Key("version"))
-        try c.encode(Timestamp.string(patient.createdAt), forKey: Key("createdAt"))
-        try c.encode(Timestamp.string(patient.updatedAt), forKey: Key("updatedAt"))
+        var c = encoder.container(keyedBy: FieldCodingKey.self)
+        try c.encode(patient.id.uuidString.lowercased(), forKey: FieldCodingKey("id"))
+        try PatientField.encode(patient.details.values, to: &c)
+        try c.encode(patient.version, forKey: FieldCodingKey("version"))
+        try c.encode(Timestamp.string(patient.createdAt), forKey: FieldCodingKey("createdAt"))
+        try c.encode(Timestamp.string(patient.updatedAt), forKey: FieldCodingKey("updatedAt"))
     }
 }
 
