@@ -151,7 +151,7 @@ def prepare(work):
     """A data directory with PATIENTS synthetic patients owned by one doctor (keyfile unlock)."""
     big = os.path.join(work, "big")
     run([MEDORA, "init", "--data", big, "--no-passphrase"], MEDORA_ADMIN_PASSWORD="bench-admin-password")
-    run([MEDORA, "add-user", "--data", big, DOCTOR, "--role", "doctor"], MEDORA_USER_PASSWORD=DOCTOR_PASSWORD)
+    run([MEDORA, "user", "add", "--data", big, DOCTOR, "--role", "doctor"], MEDORA_USER_PASSWORD=DOCTOR_PASSWORD)
     t0 = time.monotonic()
     run([MEDORA, "generate", "--count", str(PATIENTS), "--owner", DOCTOR, "--data", big])
     gen = time.monotonic() - t0
