@@ -1,15 +1,28 @@
 import CSodium
 import Foundation
 
-/// Keyed BLAKE2b, used where a value must be looked up by a secret-dependent digest (session tokens).
+/// Keyed BLAKE2b: lookups by a secret-dependent digest (session tokens), row MACs and the elements
+/// of the set digest.
 public enum KeyedHash {
-    public static func digest<D: ContiguousBytes>(_ data: D, key: SecureBytes) -> [UInt8] {
+    /// `length` bytes (16–64) of BLAKE2b keyed by `key`.
+    public static func digest<D: ContiguousBytes>(_ data: D, key: SecureBytes, length: Int = 32) -> [UInt8] {
         _ = Sodium.ready
-        var out = [UInt8](repeating: 0, count: 32)
+        let n = min(max(length, Int(crypto_generichash_BYTES_MIN)), Int(crypto_generichash_BYTES_MAX))
+        var out = [UInt8](repeating: 0, count: n)
         data.withUnsafeBytes { d in
-            _ = crypto_generichash(&out, 32, d.baseAddress?.assumingMemoryBound(to: UInt8.self), UInt64(d.count),
+            _ = crypto_generichash(&out, n, d.baseAddress?.assumingMemoryBound(to: UInt8.self), UInt64(d.count),
                                    key.bytePointer, key.count)
         }
         return out
+    }
+
+    /// Compares two MACs in constant time.
+    public static func equal<A: ContiguousBytes, B: ContiguousBytes>(_ a: A, _ b: B) -> Bool {
+        _ = Sodium.ready
+        return a.withUnsafeBytes { x in
+            b.withUnsafeBytes { y in
+                x.count == y.count && (x.count == 0 || sodium_memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0)
+            }
+        }
     }
 }

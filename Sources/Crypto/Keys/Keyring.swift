@@ -4,7 +4,7 @@ import Foundation
 /// What a subkey is for. Each purpose has its own libsodium KDF context, so a key derived for one
 /// purpose is useless for another.
 public enum KeyPurpose: String, CaseIterable, Sendable {
-    case field, audit, backup, session, export
+    case field, audit, backup, session, export, integrity
 
     var context: String {
         switch self {
@@ -13,6 +13,7 @@ public enum KeyPurpose: String, CaseIterable, Sendable {
         case .backup: "mdrbckup"
         case .session: "mdrsessn"
         case .export: "mdrexprt"
+        case .integrity: "mdrintgr"
         }
     }
 }

@@ -19,6 +19,7 @@ enum Server {
         let (logger, logFile) = try makeLogger(store.directory)
         defer { logFile.flush() }
         logger.info("unlocked", metadata: ["patients_indexed": .stringConvertible(store.indexedPatientCount)])
+        reportDamage(store, logger: logger)
         let listening = ListeningFlag()
         let deps = AppDependencies(store: store, logger: logger, logFile: logFile)
         let app = buildApplication(deps, config: config) { port in
@@ -43,6 +44,22 @@ enum Server {
         if let e = error as? MedoraError { return e }
         if !listening { return MedoraError(.cannotListen, ["address": "\(config.host):\(config.port)", "detail": "\(error)"]) }
         return MedoraError(.serviceFailed, ["service": "http", "detail": "\(type(of: error))"])
+    }
+}
+
+extension Server {
+    /// Damage found at unlock: the server starts and serves everything else, logs each damaged
+    /// record and each table whose rows do not match their digest (ids and table names only), and
+    /// says so on the terminal.
+    static func reportDamage(_ store: MedoraStore, logger: Logger) {
+        for d in store.damagedRecords {
+            logger.warning("damaged record quarantined", metadata: [
+                "table": .string(d.table), "id": .string(d.id?.uuidString.lowercased() ?? "row \(d.rowNumber)"),
+                "reason": .string(d.reason.rawValue), "column": .string(d.column ?? "-")])
+        }
+        for f in store.integrityFindings { logger.warning("row set mismatch", metadata: ["detail": .string(f.label)]) }
+        let count = store.damagedRecords.count + store.integrityFindings.count
+        if count > 0 { Terminal.error(CLIText.damageAtStart.text(Language.cli, ["count": String(count)])) }
     }
 }
 

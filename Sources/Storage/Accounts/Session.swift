@@ -11,3 +11,14 @@ public struct Session: Sendable, Equatable {
     public var createdAt: Date
     public var expiresAt: Date
 }
+
+extension Session {
+    /// Decodes a `sessions` row read from the file; a wrong type is damage, never a trap.
+    init(decoding row: Row) throws(RowDamage) {
+        id = try row.uuid("id")
+        userID = try row.uuid("user_id")
+        csrf = try row.value("csrf")
+        createdAt = try row.value("created_at")
+        expiresAt = try row.value("expires_at")
+    }
+}

@@ -20,8 +20,12 @@ public final class SQLiteSessionRepository: SessionRepository {
     let clock: WallClock
     let cache: SessionCache
 
-    init(database: AppDatabase, keyring: Keyring, users: SQLiteUserRepository, clock: WallClock, cache: SessionCache) {
+    let ledger: IntegrityLedger
+
+    init(database: AppDatabase, keyring: Keyring, ledger: IntegrityLedger, users: SQLiteUserRepository, clock: WallClock,
+         cache: SessionCache) {
         self.database = database
+        self.ledger = ledger
         self.tokenKey = keyring.subkey(.session)
         self.users = users
         self.clock = clock
@@ -43,11 +47,13 @@ public final class SQLiteSessionRepository: SessionRepository {
                               createdAt: now, expiresAt: now.addingTimeInterval(Self.lifetime))
         let hash = tokenHash(token)
         let agent = userAgent.map { String($0.prefix(256)) }
+        let ledger = self.ledger
         try await database.write { db in
             try db.execute(sql: """
                 INSERT INTO sessions (id, token_hash, user_id, csrf, created_at, expires_at, ip, user_agent)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [session.id, hash, userID, session.csrf, now, session.expiresAt, ip, agent])
+            try ledger.seal(db, .sessions, id: session.id)
         }
         return (token, session)
     }
@@ -57,18 +63,20 @@ public final class SQLiteSessionRepository: SessionRepository {
         let hash = tokenHash(token)
         let now = clock.now()
         if let hit = cache.get(hash, now: now) { return hit }
-        let found = try await database.read { db -> (Session, UserRecord)? in
-            guard let row = try Row.fetchOne(db, sql: """
-                SELECT s.id AS s_id, s.user_id AS s_user, s.csrf AS s_csrf, s.created_at AS s_created,
-                       s.expires_at AS s_expires, u.*
-                FROM sessions s JOIN users u ON u.id = s.user_id
-                WHERE s.token_hash = ? AND s.expires_at > ? AND u.status = 'active'
-                """, arguments: [hash, now]) else { return nil }
-            let session = Session(id: row[0], userID: row[1], csrf: row[2], createdAt: row[3], expiresAt: row[4])
-            return (session, try UserRecord(row: row))
+        let (auth, users) = (ledger.auth, self.users)
+        // Both rows must authenticate: a session revived (expiry edited) or moved to another user,
+        // or a user promoted or re-enabled by editing the file, signs nobody in.
+        let found = try await database.read { db -> (Session, User)? in
+            guard let s = try Row.fetchOne(db, sql: AuthenticatedTable.sessions.selectAll + " WHERE token_hash = ?",
+                                           arguments: [hash]),
+                  auth.verify(.sessions, s), let session = try? Session(decoding: s),
+                  let u = try Row.fetchOne(db, sql: AuthenticatedTable.users.selectAll + " WHERE id = ?",
+                                           arguments: [session.userID]),
+                  case .success(let (_, user)) = users.inspect(u)
+            else { return nil }
+            return (session, user)
         }
-        guard let (session, record) = found else { return nil }
-        let user = try users.open(record)
+        guard let (session, user) = found, session.expiresAt > now, user.status == .active else { return nil }
         cache.put(hash, session, user, now: now)
         return (session, user)
     }
@@ -76,16 +84,17 @@ public final class SQLiteSessionRepository: SessionRepository {
     public func revoke(token: String) async throws {
         let hash = tokenHash(token)
         cache.remove(hash)
+        let ledger = self.ledger
         try await database.write { db in
-            try db.execute(sql: "DELETE FROM sessions WHERE token_hash = ?", arguments: [hash])
+            try ledger.delete(db, .sessions, where: "token_hash = ?", arguments: [hash])
         }
     }
 
     public func purgeExpired() async throws -> Int {
         let now = clock.now()
+        let ledger = self.ledger
         return try await database.write { db in
-            try db.execute(sql: "DELETE FROM sessions WHERE expires_at <= ?", arguments: [now])
-            return db.changesCount
+            try ledger.delete(db, .sessions, where: "expires_at <= ?", arguments: [now])
         }
     }
 }

@@ -2,7 +2,9 @@ import Foundation
 import GRDB
 import MedoraCrypto
 
-struct UserRecord: FetchableRecord, PersistableRecord, Sendable {
+/// A row of `users` as stored: role, login, status and password hash in clear (bound by the row
+/// MAC), the display name sealed.
+struct UserRecord: PersistableRecord, Sendable {
     static let databaseTableName = "users"
     var id: UUID
     var role: String
@@ -14,16 +16,22 @@ struct UserRecord: FetchableRecord, PersistableRecord, Sendable {
     var createdAt: Date
     var updatedAt: Date
 
-    init(row: Row) throws {
-        id = row["id"]
-        role = row["role"]
-        login = row["login"]
-        passwordHash = row["password_hash"]
-        displayName = row["display_name_enc"]
-        version = row["version"]
-        status = row["status"]
-        createdAt = row["created_at"]
-        updatedAt = row["updated_at"]
+    /// Decodes a row read from the file; any column of the wrong type is damage, never a trap.
+    init(decoding row: Row) throws(RowDamage) {
+        id = try row.uuid("id")
+        role = try row.value("role")
+        login = try row.value("login")
+        passwordHash = try row.value("password_hash")
+        guard case .blob(let name) = row.storedValue("display_name_enc").storage else {
+            throw RowDamage(column: "display_name_enc", reason: .type)
+        }
+        displayName = EncryptedField(sealed: name)
+        version = try row.version()
+        status = try row.value("status")
+        createdAt = try row.value("created_at")
+        updatedAt = try row.value("updated_at")
+        guard User.Role(rawValue: role) != nil else { throw RowDamage(column: "role", reason: .type) }
+        guard User.Status(rawValue: status) != nil else { throw RowDamage(column: "status", reason: .type) }
     }
 
     init(id: UUID, role: String, login: String, passwordHash: String, displayName: EncryptedField,

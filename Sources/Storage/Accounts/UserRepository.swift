@@ -4,12 +4,18 @@ import MedoraCrypto
 
 public protocol UserRepository: Sendable {
     func create(login: String, password: String, displayName: String, role: User.Role) async throws -> User
+    /// The user, or nil. A damaged user row throws `recordDamaged`.
     func find(id: UUID) async throws -> User?
     func find(login: String) async throws -> User?
     /// The active user whose password matches, or nil. Takes about the same time whether or not the
     /// login exists. Password hashing runs on a bounded pool: a login flood gets `MedoraError(.busy)`.
+    /// A damaged user row never signs in.
     func authenticate(login: String, password: String) async throws -> User?
+    /// A new password; ends every session of the user.
     func setPassword(userID: UUID, password: String) async throws
+    /// Disables (ending every session at once) or enables a user.
+    func setStatus(userID: UUID, status: User.Status) async throws
+    /// Every user whose row is intact, by login.
     func list() async throws -> [User]
     func count() async throws -> Int
 }
@@ -17,17 +23,21 @@ public protocol UserRepository: Sendable {
 public final class SQLiteUserRepository: UserRepository {
     let database: AppDatabase
     let cipher: FieldCipher
+    let ledger: IntegrityLedger
+    let quarantine: QuarantineRegistry
     let clock: WallClock
     let hashing: BlockingWorkLimiter
     let sessionCache: SessionCache
     /// Verified against when a login does not exist, so response time does not reveal which logins exist.
     private let decoyHash: String
 
-    init(database: AppDatabase, keyring: Keyring, clock: WallClock, hashing: BlockingWorkLimiter,
-         sessionCache: SessionCache) throws {
+    init(database: AppDatabase, keyring: Keyring, ledger: IntegrityLedger, quarantine: QuarantineRegistry,
+         clock: WallClock, hashing: BlockingWorkLimiter, sessionCache: SessionCache) throws {
         self.database = database
         self.sessionCache = sessionCache
         self.cipher = FieldCipher(key: keyring.subkey(.field))
+        self.ledger = ledger
+        self.quarantine = quarantine
         self.clock = clock
         self.hashing = hashing
         self.decoyHash = try PasswordHasher.hash(UUID().uuidString)
@@ -37,10 +47,32 @@ public final class SQLiteUserRepository: UserRepository {
         FieldContext(table: "users", column: "display_name", rowID: id, rowVersion: version)
     }
 
-    func open(_ r: UserRecord) throws -> User {
-        User(id: r.id, role: User.Role(rawValue: r.role) ?? .assistant, login: r.login,
-             displayName: try r.displayName.open(cipher: cipher, Self.context(r.id, r.version)),
-             status: User.Status(rawValue: r.status) ?? .disabled, createdAt: r.createdAt)
+    /// A row read from the file, checked in full: decoded, its display name opened, its MAC
+    /// (login, role, status, password hash...) verified. Either the record and the user, or the damage.
+    func inspect(_ row: Row) -> Result<(UserRecord, User), DamagedRecord> {
+        do throws(RowDamage) {
+            let r = try UserRecord(decoding: row)
+            guard let name = try? r.displayName.open(cipher: cipher, Self.context(r.id, r.version)) else {
+                throw RowDamage(column: "display_name_enc", reason: .ciphertext)
+            }
+            guard ledger.auth.verify(.users, row), let role = User.Role(rawValue: r.role),
+                  let status = User.Status(rawValue: r.status) else { throw RowDamage(column: nil, reason: .authentication) }
+            return .success((r, User(id: r.id, role: role, login: r.login, displayName: name, status: status, createdAt: r.createdAt)))
+        } catch {
+            return .failure(DamagedRecord(table: "users", id: try? row.uuid("id"),
+                                          rowNumber: (try? row.value("row_number", as: Int64.self)) ?? 0,
+                                          column: error.column, reason: error.reason, ownerID: nil))
+        }
+    }
+
+    /// The checked user of `row`; a damaged one is quarantined and refused.
+    func open(_ row: Row) throws -> (UserRecord, User) {
+        switch inspect(row) {
+        case .success(let pair): return pair
+        case .failure(let damage):
+            quarantine.add(damage)
+            throw MedoraError(.recordDamaged, ["record": damage.id?.uuidString.lowercased() ?? "users row \(damage.rowNumber)"])
+        }
     }
 
     public func create(login: String, password: String, displayName: String, role: User.Role) async throws -> User {
@@ -51,8 +83,12 @@ public final class SQLiteUserRepository: UserRepository {
         let record = UserRecord(id: id, role: role.rawValue, login: login, passwordHash: hash,
                                 displayName: .seal(name, cipher: cipher, Self.context(id, 1)),
                                 version: 1, status: User.Status.active.rawValue, createdAt: now, updatedAt: now)
+        let ledger = self.ledger
         do {
-            try await database.write { db in try record.insert(db) }
+            try await database.write { db in
+                try record.insert(db)
+                try ledger.seal(db, .users, id: id)
+            }
         } catch let e as DatabaseError where e.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
             throw MedoraError(.duplicateLogin)
         }
@@ -60,25 +96,34 @@ public final class SQLiteUserRepository: UserRepository {
     }
 
     public func find(id: UUID) async throws -> User? {
-        try await database.read { db in try UserRecord.fetchOne(db, key: id) }.map(open)
+        try await checked(where: "id = ?", id).map { try $0.get().1 }
     }
 
     public func find(login: String) async throws -> User? {
-        try await record(login: login).map(open)
+        try await checked(where: "login = ?", login).map { try $0.get().1 }
     }
 
-    private func record(login: String) async throws -> UserRecord? {
-        try await database.read { db in
-            try UserRecord.fetchOne(db, sql: "SELECT * FROM users WHERE login = ?", arguments: [login])
+    /// The one user row matching `condition`, checked; a damaged one is quarantined.
+    private func checked(where condition: String, _ value: some DatabaseValueConvertible & Sendable) async throws
+        -> Result<(UserRecord, User), MedoraError>? {
+        let result = try await database.read { db in
+            try Row.fetchOne(db, sql: AuthenticatedTable.users.selectAll + " WHERE \(condition)", arguments: [value])
+                .map(self.inspect)
+        }
+        return result.map { r in
+            r.mapError { damage in
+                quarantine.add(damage)
+                return MedoraError(.recordDamaged, ["record": damage.id?.uuidString.lowercased() ?? "users row \(damage.rowNumber)"])
+            }
         }
     }
 
     public func authenticate(login: String, password: String) async throws -> User? {
-        let record = try await record(login: login)
-        let stored = record?.passwordHash ?? decoyHash
+        let checked = try? await checked(where: "login = ?", login)?.get()
+        let stored = checked?.0.passwordHash ?? decoyHash
         let ok = try await hashing.run { PasswordHasher.verify(password, against: stored) }
-        guard ok, let record, record.status == User.Status.active.rawValue else { return nil }
-        return try open(record)
+        guard ok, let (_, user) = checked, user.status == .active else { return nil }
+        return user
     }
 
     public func setPassword(userID: UUID, password: String) async throws {
@@ -86,21 +131,42 @@ public final class SQLiteUserRepository: UserRepository {
             throw MedoraError.invalid([.init("password", .tooShort)])
         }
         let hash = try await hashing.run { try PasswordHasher.hash(password) }
+        try await change(userID: userID, set: "password_hash = ?", hash)
+    }
+
+    public func setStatus(userID: UUID, status: User.Status) async throws {
+        try await change(userID: userID, set: "status = ?", status.rawValue)
+    }
+
+    /// Changes one clear column of a checked user row, re-seals it and ends the user's sessions.
+    private func change(userID: UUID, set assignment: String, _ value: some DatabaseValueConvertible & Sendable) async throws {
         let now = clock.now()
+        let ledger = self.ledger
         try await database.write { db in
-            try db.execute(sql: "UPDATE users SET password_hash = ?, updated_at = ? WHERE id = ?",
-                           arguments: [hash, now, userID])
-            // A new password ends every existing session of that user.
-            try db.execute(sql: "DELETE FROM sessions WHERE user_id = ?", arguments: [userID])
+            guard let row = try Row.fetchOne(db, sql: AuthenticatedTable.users.selectAll + " WHERE id = ?", arguments: [userID]) else {
+                throw MedoraError(.notFound)
+            }
+            _ = try self.open(row)
+            try db.execute(sql: "UPDATE users SET \(assignment), updated_at = ? WHERE id = ?", arguments: [value, now, userID])
+            try ledger.seal(db, .users, id: userID)
+            try ledger.delete(db, .sessions, where: "user_id = ?", arguments: [userID])
         }
         sessionCache.removeAll(userID: userID)
     }
 
     public func list() async throws -> [User] {
-        try await database.read { db in try UserRecord.order(Column("login")).fetchAll(db) }.map(open)
+        let results = try await database.read { db in
+            try Row.fetchAll(db, sql: AuthenticatedTable.users.selectAll + " ORDER BY login").map(self.inspect)
+        }
+        return results.compactMap { result in
+            switch result {
+            case .success(let (_, user)): return user
+            case .failure(let damage): quarantine.add(damage); return nil
+            }
+        }
     }
 
     public func count() async throws -> Int {
-        try await database.read { db in try UserRecord.fetchCount(db) }
+        try await database.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM users") ?? 0 }
     }
 }

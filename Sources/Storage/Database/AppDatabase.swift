@@ -87,8 +87,8 @@ final class AppDatabase: Sendable {
         }
     }
 
-    func migrate() throws {
-        do { try Migrations.migrator.migrate(pool) } catch { throw Self.mapError(error, path: path) }
+    func migrate(_ ledger: IntegrityLedger) throws {
+        do { try Migrations.migrator(ledger).migrate(pool) } catch { throw Self.mapError(error, path: path) }
     }
 
     func close() throws { try pool.close() }

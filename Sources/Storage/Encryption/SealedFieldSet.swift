@@ -16,6 +16,8 @@ public protocol SealedFieldSet: CaseIterable, Hashable, Sendable where AllCases 
     var jsonName: String { get }
     /// What a value must look like before it is sealed.
     var rule: FieldRule { get }
+    /// Whether every row has a value.
+    var isRequired: Bool { get }
 }
 
 extension SealedFieldSet {
@@ -34,19 +36,15 @@ extension SealedFieldSet {
 struct SealedCells<Field: SealedFieldSet>: Sendable {
     private(set) var cells: [Field: EncryptedField] = [:]
 
-    /// Reads the fields' ciphertext columns from a row fetched with `SELECT *` (or with at least
-    /// those columns).
-    init(row: Row, fields: [Field] = Field.allCases) {
-        for field in fields {
-            if let cell: EncryptedField = row[field.storageColumn] { cells[field] = cell }
-        }
-    }
-
-    /// Reads `fields` from consecutive columns starting at `firstIndex` (a SELECT that lists them in
-    /// that order): positional access, for scans over every row.
-    init(row: Row, fields: [Field], firstIndex: Int) {
-        for (i, field) in fields.enumerated() {
-            if let cell: EncryptedField = row[firstIndex + i] { cells[field] = cell }
+    /// Reads the fields' ciphertext columns from a row read from the file: a cell is NULL or a
+    /// blob; anything else is damage of that column.
+    init(decoding row: Row) throws(RowDamage) {
+        for field in Field.allCases {
+            switch row.storedValue(field.storageColumn).storage {
+            case .null where !field.isRequired: continue
+            case .blob(let d): cells[field] = EncryptedField(sealed: d)
+            default: throw RowDamage(column: field.storageColumn, reason: .type)
+            }
         }
     }
 
@@ -61,11 +59,16 @@ struct SealedCells<Field: SealedFieldSet>: Sendable {
         for field in Field.allCases { container[field.storageColumn] = cells[field] }
     }
 
-    /// Opens `fields` (all by default); a cell that fails to open fails the whole row.
-    func open(id: UUID, version: Int, cipher: FieldCipher, fields: [Field] = Field.allCases) throws -> [Field: String] {
+    /// Opens `fields` (all by default); a cell that fails to open fails the whole row, naming the
+    /// cell's column.
+    func open(id: UUID, version: Int, cipher: FieldCipher, fields: [Field] = Field.allCases) throws(RowDamage) -> [Field: String] {
         var values: [Field: String] = [:]
         for field in fields {
-            if let cell = cells[field] { values[field] = try cell.open(cipher: cipher, field.context(id, version)) }
+            guard let cell = cells[field] else { continue }
+            guard let value = try? cell.open(cipher: cipher, field.context(id, version)) else {
+                throw RowDamage(column: field.storageColumn, reason: .ciphertext)
+            }
+            values[field] = value
         }
         return values
     }

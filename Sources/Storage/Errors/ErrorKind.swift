@@ -11,6 +11,7 @@ public enum ErrorKind: String, CaseIterable, Sendable {
     case versionConflict = "version_conflict"
     case duplicateLogin = "duplicate_login"
     case recordDamaged = "record_damaged"
+    case integrityDamaged = "integrity_damaged"
     case checkFailed = "check_failed"
     // Request: how a call reached the server.
     case badRequest = "bad_request"
@@ -69,6 +70,7 @@ public enum ErrorKind: String, CaseIterable, Sendable {
         case .versionConflict: Row(.domain, 409, .conflict)
         case .duplicateLogin: Row(.domain, 409, .duplicateLogin)
         case .recordDamaged: Row(.domain, 500, .recordDamaged)
+        case .integrityDamaged: Row(.domain, 500, .integrityDamaged)
         case .checkFailed: Row(.domain, 500, .checkFailed)
         case .badRequest: Row(.request, 400, .badRequest)
         case .invalidJSON: Row(.request, 400, .invalidJSON)

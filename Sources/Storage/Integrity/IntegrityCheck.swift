@@ -3,7 +3,8 @@ import GRDB
 import MedoraCrypto
 
 /// What `medora-lite check` reports: SQLite's own integrity check, the key slots, record counts,
-/// and whether every stored patient still decrypts.
+/// every record that does not decode, authenticate or decrypt (by id), and every table whose set
+/// of rows does not match its digest.
 public struct IntegrityReport: Sendable {
     public struct SlotInfo: Sendable {
         public var kind: String
@@ -20,17 +21,19 @@ public struct IntegrityReport: Sendable {
     public var patients: Int
     public var deletedPatients: Int
     public var sessions: Int
-    public var undecryptablePatients: Int
+    public var damaged: [DamagedRecord]
+    public var rowSets: [DigestFinding]
 
     public var isHealthy: Bool {
-        sqliteIntegrity == ["ok"] && foreignKeyViolations == 0 && undecryptablePatients == 0
+        sqliteIntegrity == ["ok"] && foreignKeyViolations == 0 && damaged.isEmpty && rowSets.isEmpty
             && slots.allSatisfy(\.acceptable) && slots.contains { $0.kind == "recovery" }
     }
 }
 
 extension MedoraStore {
     public func check() async throws -> IntegrityReport {
-        let codec = patientRepository.codec
+        try scanAtUnlock()
+        let (damaged, rowSets) = (damagedRecords, integrityFindings)
         return try await database.read { db in
             let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check")
             let fk = try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").count
@@ -40,19 +43,14 @@ extension MedoraStore {
                                          acceptable: s.kind != .passphrase || s.parameters.isAcceptable)
             }
             let migrations = try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations")
-            var bad = 0, live = 0, deleted = 0
-            let cursor = try PatientRecord.fetchCursor(db, sql: "SELECT * FROM patients")
-            while let r = try cursor.next() {
-                if r.deletedAt != nil { deleted += 1; continue }
-                live += 1
-                if (try? codec.open(r)) == nil { bad += 1 }
-            }
+            let count = { (sql: String) in try Int.fetchOne(db, sql: sql) ?? 0 }
             return IntegrityReport(
                 sqliteIntegrity: integrity, foreignKeyViolations: fk, slots: slots, migrations: migrations,
-                users: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM users") ?? 0,
-                patients: live, deletedPatients: deleted,
-                sessions: try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sessions") ?? 0,
-                undecryptablePatients: bad)
+                users: try count("SELECT COUNT(*) FROM users"),
+                patients: try count("SELECT COUNT(*) FROM patients WHERE deleted_at IS NULL"),
+                deletedPatients: try count("SELECT COUNT(*) FROM patients WHERE deleted_at IS NOT NULL"),
+                sessions: try count("SELECT COUNT(*) FROM sessions"),
+                damaged: damaged, rowSets: rowSets)
         }
     }
 }

@@ -57,9 +57,9 @@ extension MedoraStore {
 
         do {
             let database = try AppDatabase(path: tmpPath, create: true)
-            try database.migrate()
             let store = try MedoraStore(directory: dir, database: database, keyring: keyring,
                                         clock: clock, hashing: BlockingWorkLimiter())
+            try database.migrate(store.ledger)
             try await database.write { [slots] db in
                 for slot in slots { try KeySlotStore.insert(slot, at: now, db) }
                 try db.execute(sql: "INSERT INTO meta (key, value) VALUES ('created_at', ?), ('format', 'medora-lite/1')",

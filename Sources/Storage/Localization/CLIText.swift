@@ -2,7 +2,7 @@
 public enum CLIText: LocalizedKey {
     case passphrasePrompt, passphraseConfirm, newPassphrasePrompt, recoveryKeyPrompt, passwordPrompt
     case recoveryKeyNotice, initDone, keyfileWritten, serving, demoLogin, dataDirectory, tryAPI
-    case userAdded, passwordChanged, passphraseChanged, invalidInput, generated
+    case userAdded, passwordChanged, passphraseChanged, invalidInput, generated, damageAtStart
 
     public var translation: Translation {
         switch self {
@@ -39,6 +39,10 @@ public enum CLIText: LocalizedKey {
                                              ru: "Парольная фраза базы изменена (перезаписан только слот ключа).")
         case .invalidInput: Translation("invalid {field}: {reason}", uz: "notoʻgʻri {field}: {reason}",
                                         ru: "неверное поле {field}: {reason}")
+        case .damageAtStart: Translation(
+            "warning: {count} integrity problems found (damaged records are not served; the rest works); run `medora-lite check` for the list",
+            uz: "ogohlantirish: {count} ta butunlik muammosi topildi (shikastlangan yozuvlar koʻrsatilmaydi; qolganlari ishlaydi); roʻyxat uchun `medora-lite check` ni bajaring",
+            ru: "предупреждение: найдено проблем целостности: {count} (повреждённые записи не показываются; остальное работает); список — `medora-lite check`")
         case .generated: Translation("Generated {count} synthetic patients.", uz: "{count} ta sintetik bemor yaratildi.",
                                      ru: "Создано синтетических пациентов: {count}.")
         }

@@ -1,6 +1,6 @@
 /// The lines of `medora-lite check`.
 public enum CheckText: LocalizedKey {
-    case integrity, foreignKeys, slot, migrations, users, patients, sessions, undecryptable, violations, weak, passed
+    case integrity, foreignKeys, slot, migrations, users, patients, sessions, damaged, rowSets, violations, weak, passed
 
     public var translation: Translation {
         switch self {
@@ -11,8 +11,8 @@ public enum CheckText: LocalizedKey {
         case .users: Translation("users", uz: "foydalanuvchilar", ru: "пользователи")
         case .patients: Translation("patients", uz: "bemorlar", ru: "пациенты")
         case .sessions: Translation("sessions", uz: "seanslar", ru: "сеансы")
-        case .undecryptable: Translation("undecryptable patients", uz: "ochib boʻlmaydigan bemorlar",
-                                         ru: "нерасшифровываемые пациенты")
+        case .damaged: Translation("damaged records", uz: "shikastlangan yozuvlar", ru: "повреждённые записи")
+        case .rowSets: Translation("sets of rows", uz: "yozuvlar toʻplami", ru: "наборы строк")
         case .violations: Translation("{count} violations", uz: "{count} ta buzilish", ru: "нарушений: {count}")
         case .weak: Translation("WEAK", uz: "ZAIF", ru: "СЛАБЫЙ")
         case .passed: Translation("check passed", uz: "tekshiruv muvaffaqiyatli", ru: "проверка пройдена")

@@ -2,7 +2,7 @@
 public enum ErrorText: LocalizedKey {
     case badRequest, invalidJSON, validation, unauthorized, invalidCredentials, forbidden, notFound
     case patientNotFound, userNotFound, methodNotAllowed, conflict, tooLarge, tooManyRequests, busy, internalError
-    case unavailable, invalidID, unsupportedMediaType, duplicateLogin, recordDamaged
+    case unavailable, invalidID, unsupportedMediaType, duplicateLogin, recordDamaged, integrityDamaged
     case wrongPassphrase, tamperedKeySlot, noSecret, passphraseMismatch, notInitialized, alreadyInitialized
     case corruptDatabase, locked, notAccessible, diskFull, unsafeConnection, cannotListen, serviceFailed
     case checkFailed
@@ -49,9 +49,14 @@ public enum ErrorText: LocalizedKey {
                                                 uz: "Tanani application/json sifatida yuboring.",
                                                 ru: "Отправьте тело как application/json.")
         case .duplicateLogin: Translation("That login is already taken.", uz: "Bu login band.", ru: "Этот логин уже занят.")
-        case .recordDamaged: Translation("{entity} could not be decrypted (damaged or moved data)",
-                                         uz: "{entity} shifrini ochib boʻlmadi (maʼlumot shikastlangan yoki koʻchirilgan)",
-                                         ru: "не удалось расшифровать {entity} (данные повреждены или перемещены)")
+        case .recordDamaged: Translation(
+            "The record {record} is damaged (changed outside Medora, or a failing disk) and is not shown; `medora-lite check` lists it.",
+            uz: "{record} yozuvi shikastlangan (Medoradan tashqarida oʻzgartirilgan yoki disk nosoz) va koʻrsatilmaydi; `medora-lite check` uni koʻrsatadi.",
+            ru: "Запись {record} повреждена (изменена вне Medora или неисправен диск) и не показывается; её называет `medora-lite check`.")
+        case .integrityDamaged: Translation(
+            "The integrity record of {table} has been altered; changes to it are refused until an administrator runs `medora-lite repair`.",
+            uz: "{table} butunlik yozuvi oʻzgartirilgan; administrator `medora-lite repair` ni bajarmaguncha oʻzgartirishlar rad etiladi.",
+            ru: "Запись целостности {table} изменена; изменения отклоняются, пока администратор не выполнит `medora-lite repair`.")
         case .wrongPassphrase: Translation("wrong passphrase", uz: "parol notoʻgʻri", ru: "неверная парольная фраза")
         case .tamperedKeySlot: Translation("a key slot has been altered or uses weak parameters; refusing to unlock",
                                            uz: "kalit sloti oʻzgartirilgan yoki zaif parametrlarga ega; ochish rad etildi",

@@ -59,4 +59,6 @@ public struct PatientPage: Sendable, Equatable {
     public var limit: Int
     public var offset: Int
     public var items: [Patient]
+    /// The owner's damaged records on this page (or, for a listing, all of them): ids only.
+    public var damaged: [UUID] = []
 }

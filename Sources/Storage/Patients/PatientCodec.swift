@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import MedoraCrypto
 
 /// Encrypts `PatientDraft`s into records and decrypts them back. Each patient has its own data
@@ -6,6 +7,7 @@ import MedoraCrypto
 /// `patients:<column>:<id>:<version>`.
 struct PatientCodec: Sendable {
     let fieldKey: SecureBytes
+    let auth: RowAuthenticator
 
     static func dekContext(_ id: UUID) -> [UInt8] { Array("patients:dek:\(id.uuidString.lowercased())".utf8) }
 
@@ -14,10 +16,11 @@ struct PatientCodec: Sendable {
         return (dek, Data(AEAD.wrap(dek, with: fieldKey, aad: Self.dekContext(id))))
     }
 
-    func unwrapDEK(_ wrapped: Data, id: UUID) throws -> SecureBytes {
-        do { return try AEAD.unwrap(wrapped, with: fieldKey, aad: Self.dekContext(id), storage: .transient) } catch {
-            throw MedoraError(.recordDamaged, ["entity": "patient key"])
+    func unwrapDEK(_ wrapped: Data, id: UUID) throws(RowDamage) -> SecureBytes {
+        guard let dek = try? AEAD.unwrap(wrapped, with: fieldKey, aad: Self.dekContext(id), storage: .transient) else {
+            throw RowDamage(column: "dek", reason: .key)
         }
+        return dek
     }
 
     func seal(_ draft: PatientDraft, id: UUID, version: Int, dek: SecureBytes) -> SealedCells<PatientField> {
@@ -31,18 +34,31 @@ struct PatientCodec: Sendable {
                              version: 1, createdAt: now, updatedAt: now)
     }
 
-    func open(_ r: PatientRecord) throws -> Patient {
+    /// Decrypts `fields` of a decoded record (all by default).
+    func open(_ r: PatientRecord, fields: [PatientField] = PatientField.allCases) throws(RowDamage) -> Patient {
         let cipher = FieldCipher(key: try unwrapDEK(r.wrappedDEK, id: r.id))
-        let values = try r.fields.open(id: r.id, version: r.version, cipher: cipher)
+        let values = try r.fields.open(id: r.id, version: r.version, cipher: cipher, fields: fields)
         return Patient(id: r.id, ownerID: r.ownerID, details: PatientDraft(values), version: r.version,
                        createdAt: r.createdAt, updatedAt: r.updatedAt)
     }
 
-    /// Only what the search index needs: names and phone.
-    func searchDocument(_ r: PatientIndexRow) throws -> SearchDocument {
-        let cipher = FieldCipher(key: try unwrapDEK(r.wrappedDEK, id: r.id))
-        let values = try r.fields.open(id: r.id, version: r.version, cipher: cipher, fields: PatientField.indexed)
-        return SearchDocument(id: r.id, ownerID: r.ownerID, values)
+    /// A row read from the file, checked in full before anything of it is used: decoded (type),
+    /// its data key and cells opened (key, ciphertext), its MAC verified (authentication). Either
+    /// the patient, or the damage as `check` and lists report it.
+    func inspect(_ row: Row, fields: [PatientField] = PatientField.allCases) -> Result<(PatientRecord, Patient), DamagedRecord> {
+        let damage = { (d: RowDamage) in
+            DamagedRecord(table: PatientField.table, id: try? row.uuid("id"),
+                          rowNumber: (try? row.value("row_number", as: Int64.self)) ?? 0, column: d.column,
+                          reason: d.reason, ownerID: try? row.uuid("owner_id"))
+        }
+        do throws(RowDamage) {
+            let record = try PatientRecord(decoding: row)
+            let patient = try open(record, fields: fields)
+            guard auth.verify(.patients, row) else { throw RowDamage(column: nil, reason: .authentication) }
+            return .success((record, patient))
+        } catch {
+            return .failure(damage(error))
+        }
     }
 }
 

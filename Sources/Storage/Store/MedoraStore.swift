@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import MedoraCrypto
+import Synchronization
 
 /// An unlocked installation: the database, the keys, and the repositories built on them.
 public final class MedoraStore: Sendable {
@@ -22,17 +23,31 @@ public final class MedoraStore: Sendable {
     /// The search index itself, for the benchmarks' index-only timings.
     @_spi(Benchmarks) public var searchIndex: PatientSearchIndex { patientRepository.index }
 
+    let ledger: IntegrityLedger
+    let quarantine = QuarantineRegistry()
+    private let digestFindings = Mutex<[DigestFinding]>([])
+
+    /// Records not served because they are damaged (found at unlock or on a later read): ids only.
+    public var damagedRecords: [DamagedRecord] { quarantine.all }
+
+    /// Tables whose set of rows does not match its digest, as found at unlock.
+    public var integrityFindings: [DigestFinding] { digestFindings.withLock { $0 } }
+
     init(directory: DataDirectory, database: AppDatabase, keyring: Keyring, clock: WallClock,
-                 hashing: BlockingWorkLimiter) throws {
+         hashing: BlockingWorkLimiter) throws {
         self.directory = directory
         self.database = database
         self.keyring = keyring
         self.clock = clock
+        let ledger = IntegrityLedger(auth: RowAuthenticator(keyring: keyring))
+        self.ledger = ledger
         let sessionCache = SessionCache()
-        self.patientRepository = SQLitePatientRepository(database: database, keyring: keyring, clock: clock)
-        self.userRepository = try SQLiteUserRepository(database: database, keyring: keyring, clock: clock,
-                                                       hashing: hashing, sessionCache: sessionCache)
-        self.sessionRepository = SQLiteSessionRepository(database: database, keyring: keyring,
+        self.patientRepository = SQLitePatientRepository(database: database, keyring: keyring, ledger: ledger,
+                                                         quarantine: quarantine, clock: clock)
+        self.userRepository = try SQLiteUserRepository(database: database, keyring: keyring, ledger: ledger,
+                                                       quarantine: quarantine, clock: clock, hashing: hashing,
+                                                       sessionCache: sessionCache)
+        self.sessionRepository = SQLiteSessionRepository(database: database, keyring: keyring, ledger: ledger,
                                                          users: userRepository, clock: clock, cache: sessionCache)
     }
 
@@ -48,11 +63,33 @@ public final class MedoraStore: Sendable {
         }
         let masterKey = try KeySlotStore.unlock(slots, with: try resolve(secret))
         let database = try AppDatabase(path: dir.databasePath)
-        try database.migrate()
         let store = try MedoraStore(directory: dir, database: database, keyring: Keyring(masterKey: masterKey),
                                     clock: clock, hashing: BlockingWorkLimiter())
-        if buildIndex { try store.patientRepository.buildIndex() }
+        try database.migrate(store.ledger)
+        if buildIndex { try store.scanAtUnlock() }
         return store
+    }
+
+    /// Builds the search index and checks every authenticated table: damaged rows are quarantined
+    /// (the server starts and serves the rest), and a set of rows that does not match its digest
+    /// is recorded as a finding for the log and `check`.
+    func scanAtUnlock() throws {
+        let patients = try patientRepository.buildIndex()
+        var findings: [DigestFinding] = []
+        let (ledger, quarantine) = (self.ledger, self.quarantine)
+        try database.readSync { db in
+            for table in [AuthenticatedTable.users, .sessions] {
+                let scan = try ledger.scan(db, table)
+                quarantine.replaceAll(table: table.name, with: scan.unauthenticated.map {
+                    DamagedRecord(table: table.name, id: try? $0.uuid("id"),
+                                  rowNumber: (try? $0.value("row_number", as: Int64.self)) ?? 0,
+                                  column: nil, reason: .authentication, ownerID: nil)
+                })
+                findings += try DigestFinding.compare(table.name, stored: ledger.digest(db, table), actual: scan.digest)
+            }
+            findings += try DigestFinding.compare(PatientField.table, stored: ledger.digest(db, .patients), actual: patients.digest)
+        }
+        digestFindings.withLock { $0 = findings }
     }
 
     public func close() throws { try database.close() }

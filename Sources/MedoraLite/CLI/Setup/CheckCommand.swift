@@ -31,7 +31,10 @@ struct CheckCommand: AsyncParsableCommand {
             line(.users, String(r.users))
             line(.patients, "\(r.patients) (+\(r.deletedPatients))")
             line(.sessions, String(r.sessions))
-            line(.undecryptable, String(r.undecryptablePatients))
+            line(.damaged, String(r.damaged.count))
+            for d in r.damaged { Terminal.say("  " + d.label) }
+            line(.rowSets, r.rowSets.isEmpty ? "ok" : String(r.rowSets.count))
+            for f in r.rowSets { Terminal.say("  " + f.label) }
             guard r.isHealthy else {
                 throw MedoraError(.checkFailed)
             }

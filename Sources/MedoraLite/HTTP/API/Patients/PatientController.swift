@@ -29,7 +29,8 @@ struct PatientController<Repository: PatientRepository>: Sendable {
         if !issues.isEmpty { throw APIError(.validationFailed, issues: issues) }
         let page = try await repository.search(ownerID: me.id, query: query, limit: limit, offset: offset)
         return PatientListResponse(items: page.items.map(PatientResponse.init), total: page.total,
-                                   limit: page.limit, offset: page.offset)
+                                   limit: page.limit, offset: page.offset,
+                                   damaged: page.damaged.map { $0.uuidString.lowercased() })
     }
 
     @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> EditedResponse<PatientResponse> {

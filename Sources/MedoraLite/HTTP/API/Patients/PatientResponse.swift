@@ -24,4 +24,6 @@ struct PatientListResponse: ResponseEncodable, Sendable {
     var total: Int
     var limit: Int
     var offset: Int
+    /// Ids of the caller's records that are damaged and not served (no content).
+    var damaged: [String]
 }

@@ -1,0 +1,28 @@
+import Foundation
+
+/// A table whose rows carry a MAC (`row_mac`) over every other column, and whose whole set of
+/// rows is summed into one keyed digest (`integrity_digests`). Declared once per table: the MAC,
+/// the digest, `check` and the mutation tests all read the column list from here.
+struct AuthenticatedTable: Sendable, Hashable {
+    let name: String
+    /// Every column but `row_mac`, in the order the MAC reads them.
+    let columns: [String]
+
+    static let patients = AuthenticatedTable(
+        name: PatientField.table,
+        columns: ["id", "owner_id", "dek"] + PatientField.allCases.map(\.storageColumn)
+            + ["version", "created_at", "updated_at", "deleted_at"])
+    static let users = AuthenticatedTable(
+        name: "users",
+        columns: ["id", "role", "login", "password_hash", "display_name_enc", "version", "status", "created_at", "updated_at"])
+    static let sessions = AuthenticatedTable(
+        name: "sessions",
+        columns: ["id", "token_hash", "user_id", "csrf", "created_at", "expires_at", "ip", "user_agent"])
+
+    static let all = [users, patients, sessions]
+
+    static func named(_ name: String) -> AuthenticatedTable? { all.first { $0.name == name } }
+
+    /// Every column, the MAC and the rowid (which names a row whose id is unreadable).
+    var selectAll: String { "SELECT rowid AS row_number, \(columns.joined(separator: ", ")), row_mac FROM \(name)" }
+}

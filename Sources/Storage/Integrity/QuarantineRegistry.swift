@@ -1,0 +1,40 @@
+import Foundation
+import Synchronization
+
+/// The damaged records this process knows of: found at unlock, or when a read fails later (the
+/// file edited while the server runs). Writes check it so a damaged record is never overwritten
+/// without the explicit repair step.
+final class QuarantineRegistry: Sendable {
+    private let records = Mutex<[String: DamagedRecord]>([:])
+
+    private static func key(_ r: DamagedRecord) -> String { "\(r.table)#\(r.rowNumber)" }
+
+    func add(_ record: DamagedRecord) {
+        records.withLock { $0[Self.key(record)] = record }
+    }
+
+    func replaceAll(table: String, with damaged: [DamagedRecord]) {
+        records.withLock { map in
+            map = map.filter { $0.value.table != table }
+            for r in damaged { map[Self.key(r)] = r }
+        }
+    }
+
+    func contains(table: String, id: UUID) -> Bool {
+        records.withLock { $0.values.contains { $0.table == table && $0.id == id } }
+    }
+
+    /// Ids of the damaged records of `table` whose stored owner is `ownerID`, for marking a list.
+    func ids(table: String, ownerID: UUID) -> [UUID] {
+        records.withLock { map in map.values.filter { $0.table == table && $0.ownerID == ownerID }.compactMap(\.id) }
+            .sorted { $0.uuidString < $1.uuidString }
+    }
+
+    var all: [DamagedRecord] {
+        records.withLock { Array($0.values) }.sorted { ($0.table, $0.rowNumber) < ($1.table, $1.rowNumber) }
+    }
+
+    func remove(table: String, id: UUID) {
+        records.withLock { map in map = map.filter { !($0.value.table == table && $0.value.id == id) } }
+    }
+}
