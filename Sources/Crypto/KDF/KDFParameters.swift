@@ -19,8 +19,9 @@ public struct KDFParameters: Sendable, Equatable, Codable {
         opsLimit: UInt64(crypto_pwhash_OPSLIMIT_INTERACTIVE), memLimit: UInt64(crypto_pwhash_MEMLIMIT_INTERACTIVE))
     /// Anything weaker is a downgrade attempt.
     public static let minimum = interactive
-    /// Anything stronger would let a tampered slot exhaust the machine before authentication fails.
-    public static let maximum = KDFParameters(opsLimit: 16, memLimit: 2 << 30)
+    /// The strongest this program writes: anything stronger is a tampered slot, refused before any
+    /// Argon2id work (it would cost seconds and gigabytes per attempt before authentication fails).
+    public static let maximum = moderate
 
     public var isAcceptable: Bool {
         opsLimit >= Self.minimum.opsLimit && memLimit >= Self.minimum.memLimit

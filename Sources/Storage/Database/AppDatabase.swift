@@ -71,15 +71,20 @@ final class AppDatabase: Sendable {
     }
 
     /// Reads the key slots through a short-lived read-only connection, before the pool (whose
-    /// set-up writes) is opened: a wrong passphrase must leave the file exactly as it was.
+    /// set-up writes) is opened: a wrong passphrase must leave the data directory exactly as it
+    /// was. With no WAL content beside the file (a clean shutdown checkpoints it away) the file is
+    /// opened immutable, which creates no `-wal` or `-shm`; otherwise committed slots may be in the
+    /// WAL, so it is read.
     static func readKeySlots(path: String) throws -> [KeySlot] {
         guard FileManager.default.fileExists(atPath: path) else { throw MedoraError(.notInitialized, ["path": (path as NSString).deletingLastPathComponent]) }
         try checkHeader(path: path)
         var config = Configuration()
         config.readonly = true
         config.busyMode = .timeout(10)
+        let wal = (try? FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int) ?? 0
+        let target = wal > 0 ? path : URL(fileURLWithPath: path).absoluteString + "?immutable=1"
         do {
-            let queue = try DatabaseQueue(path: path, configuration: config)
+            let queue = try DatabaseQueue(path: target, configuration: config)
             defer { try? queue.close() }
             return try queue.read { db in try KeySlotStore.fetchAll(db) }
         } catch {
@@ -91,7 +96,11 @@ final class AppDatabase: Sendable {
         do { try Migrations.migrator(ledger).migrate(pool) } catch { throw Self.mapError(error, path: path) }
     }
 
-    func close() throws { try pool.close() }
+    /// Checkpoints the WAL into the file (leaving it empty) and closes every connection.
+    func close() throws {
+        try? pool.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) }
+        try pool.close()
+    }
 
     func write<T: Sendable>(_ body: @Sendable @escaping (Database) throws -> T) async throws -> T {
         do { return try await pool.write(body) } catch { throw Self.mapError(error, path: path) }

@@ -7,13 +7,20 @@ import MedoraCrypto
 enum KeySlotStore {
     static func fetchAll(_ db: Database) throws -> [KeySlot] {
         guard try db.tableExists("key_slots") else { return [] }
-        return try Row.fetchAll(db, sql: "SELECT * FROM key_slots ORDER BY created_at").map { row in
-            guard let kind = KeySlot.Kind(rawValue: row["kind"]) else { throw MedoraError(.tamperedKeySlot) }
-            let ops: Int64 = row["ops_limit"], mem: Int64 = row["mem_limit"]
-            guard ops >= 0, mem >= 0 else { throw MedoraError(.tamperedKeySlot) }
-            return KeySlot(id: row["id"], kind: kind, salt: [UInt8](row["salt"] as Data),
-                           parameters: KDFParameters(opsLimit: UInt64(ops), memLimit: UInt64(mem)),
-                           wrappedKey: [UInt8](row["wrapped_key"] as Data))
+        // Any column of the wrong type or range is a tampered slot (exit 2), never a trap.
+        return try Row.fetchAll(db, sql: "SELECT * FROM key_slots ORDER BY rowid").map { row in
+            do throws(RowDamage) {
+                guard let kind = KeySlot.Kind(rawValue: try row.value("kind")) else { throw RowDamage(column: "kind", reason: .type) }
+                let ops: Int64 = try row.value("ops_limit"), mem: Int64 = try row.value("mem_limit")
+                guard case .int64 = row.storedValue("ops_limit").storage, case .int64 = row.storedValue("mem_limit").storage,
+                      ops >= 0, mem >= 0 else { throw RowDamage(column: "ops_limit", reason: .type) }
+                let salt: Data = try row.value("salt"), wrapped: Data = try row.value("wrapped_key")
+                return KeySlot(id: try row.uuid("id"), kind: kind, salt: [UInt8](salt),
+                               parameters: KDFParameters(opsLimit: UInt64(ops), memLimit: UInt64(mem)),
+                               wrappedKey: [UInt8](wrapped))
+            } catch {
+                throw MedoraError(.tamperedKeySlot)
+            }
         }
     }
 
