@@ -5,7 +5,7 @@ BIN := .build/debug/medora-lite
 RELEASE_BIN := .build/release/medora-lite
 APT_PACKAGES := libsqlite3-dev libsodium-dev pkg-config
 
-.PHONY: deps build test demo release bench clean
+.PHONY: deps build test soak demo release bench clean
 
 # Installs the system libraries only when one is missing (CI starts from a fresh machine).
 deps:
@@ -30,6 +30,13 @@ test: deps
 	failed=$$(echo "$$summary" | sed -E 's/.*with ([0-9]+) failures?.*/\1/'); \
 	if [ -z "$$summary" ]; then echo "no test summary found"; exit 1; fi; \
 	echo "$$((total - failed)) passed, $$failed failed"; exit $$status
+
+# The long runs of the damage tests: 20,000 random mutations in process and 300 through the binary
+# (make test runs 1,000 and 30). MEDORA_MUTATION_SEED replays a run.
+soak: deps
+	$(SWIFT) build --build-tests
+	MEDORA_MUTATIONS=$${MEDORA_MUTATIONS:-20000} MEDORA_BINARY_MUTATIONS=$${MEDORA_BINARY_MUTATIONS:-300} \
+	  $(SWIFT) test --skip-build --disable-swift-testing --filter 'MutationTests|testDamagedFiles'
 
 demo: build
 	$(BIN) demo $(DEMO_ARGS)

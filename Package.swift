@@ -63,7 +63,7 @@ let package = Package(
         ),
         .target(
             name: "MedoraTestSupport",
-            dependencies: ["MedoraStorage", "MedoraCrypto"],
+            dependencies: ["MedoraStorage", "MedoraCrypto", .product(name: "GRDB", package: "GRDB.swift")],
             path: "Tests/Support"
         ),
         .testTarget(

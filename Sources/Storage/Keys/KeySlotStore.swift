@@ -39,13 +39,13 @@ enum KeySlotStore {
     }
 
     /// Tries each slot that fits the secret. Wrong secret → `wrongSecret`; a slot with parameters
-    /// below the minimum → `tamperedKeySlot`.
+    /// out of bounds or a malformed salt → `tamperedKeySlot` (unless another slot opens).
     static func unlock(_ slots: [KeySlot], with secret: KeySlot.Secret) throws -> SecureBytes {
         var sawWeak = false
         for slot in slots {
             do {
                 return try slot.unlock(with: secret)
-            } catch CryptoError.weakKDFParameters {
+            } catch CryptoError.weakKDFParameters, CryptoError.malformed {
                 sawWeak = true
             } catch CryptoError.authenticationFailed {
                 continue
