@@ -38,9 +38,9 @@ public enum ErrorText: LocalizedKey {
                                            ru: "Слишком много попыток; подождите и повторите.")
         case .busy: Translation("The server is busy; try again in a moment.",
                                 uz: "Server band; birozdan keyin urinib koʻring.", ru: "Сервер занят; повторите через минуту.")
-        case .internalError: Translation("Something went wrong on the server; nothing was changed.",
-                                         uz: "Serverda xatolik yuz berdi; hech narsa oʻzgartirilmadi.",
-                                         ru: "На сервере произошла ошибка; ничего не изменено.")
+        case .internalError: Translation("Something went wrong on the server; the request id in the log tells what.",
+                                         uz: "Serverda xatolik yuz berdi; jurnaldagi soʻrov identifikatori sababini koʻrsatadi.",
+                                         ru: "На сервере произошла ошибка; причину покажет идентификатор запроса в журнале.")
         case .unavailable: Translation("The service is temporarily unavailable.", uz: "Xizmat vaqtincha ishlamayapti.",
                                        ru: "Сервис временно недоступен.")
         case .invalidID: Translation("The identifier is not a valid UUID.", uz: "Identifikator UUID formatida emas.",

@@ -9,10 +9,6 @@ struct AuthController<Users: UserRepository, Sessions: SessionRepository>: Senda
     /// 5 attempts a minute per IP and login.
     let loginLimiter: RateLimiter
 
-    struct LoginRequest: Decodable {
-        var login: String
-        var password: String
-    }
 
     func addPublicRoutes(to group: RouterGroup<AppRequestContext>) {
         group.post("login", use: login)
@@ -24,12 +20,11 @@ struct AuthController<Users: UserRepository, Sessions: SessionRepository>: Senda
     }
 
     @Sendable func login(_ request: Request, context: AppRequestContext) async throws -> EditedResponse<LoginResponse> {
-        let body: LoginRequest
-        do {
-            body = try await request.decode(as: LoginRequest.self, context: context)
-        } catch let e as HTTPError where e.status == .badRequest {
-            throw APIError(.invalidJSON) // Hummingbird reports decoding failures as a bare 400
+        guard case .object(let fields) = try await JSONBody.read(request, context: context),
+              let login = fields["login"]?.string, let password = fields["password"]?.string else {
+            throw APIError(.invalidJSON)
         }
+        let body = (login: login, password: password)
         guard !body.login.isEmpty, body.login.count <= 64, !body.password.isEmpty, body.password.utf8.count <= 1024 else {
             throw APIError(.invalidCredentials)
         }

@@ -72,7 +72,7 @@ struct PatientController<Repository: PatientRepository>: Sendable {
         guard let current = try await repository.find(id: id, ownerID: me.id) else { throw APIError(.patientNotFound) }
         // The version to check: If-Match wins, then "version" in the body. With neither, PATCH checks
         // against what it just read, so a concurrent write in between is still detected.
-        let expected = Self.ifMatch(request) ?? payload.version ?? current.version
+        let expected = try Self.ifMatch(request) ?? payload.version ?? current.version
         let details = partial ? payload.apply(to: current.details) : payload.draft
         guard let updated = try await repository.update(id: id, ownerID: me.id, details: details,
                                                         expectedVersion: expected) else {
@@ -83,12 +83,7 @@ struct PatientController<Repository: PatientRepository>: Sendable {
     }
 
     static func payload(_ request: Request, context: AppRequestContext) async throws -> PatientPayload {
-        if let type = request.headers[.contentType], !type.lowercased().hasPrefix("application/json") {
-            throw APIError(.unsupportedMediaType)
-        }
-        var request = request
-        let buffer = try await request.collectBody(upTo: context.maxUploadSize)
-        return try PatientPayload.parse(Data(buffer: buffer))
+        try PatientPayload.parse(try await JSONBody.read(request, context: context))
     }
 
     static func id(_ context: AppRequestContext) throws -> UUID {
@@ -96,8 +91,15 @@ struct PatientController<Repository: PatientRepository>: Sendable {
         return id
     }
 
-    static func ifMatch(_ request: Request) -> Int? {
-        request.headers[.ifMatch].flatMap { Int($0.trimmingCharacters(in: CharacterSet(charactersIn: "\" W/"))) }
+    /// The version in `If-Match: "N"` (or `W/"N"`); nil when absent, 400 when it is not one.
+    static func ifMatch(_ request: Request) throws -> Int? {
+        guard let raw = request.headers[.ifMatch], raw.trimmingCharacters(in: .whitespaces) != "*" else { return nil }
+        var tag = Substring(raw.trimmingCharacters(in: .whitespaces))
+        if tag.hasPrefix("W/") { tag = tag.dropFirst(2) }
+        guard tag.count >= 3, tag.first == "\"", tag.last == "\"", let n = Int(tag.dropFirst().dropLast()), n > 0 else {
+            throw APIError(.badRequest, issues: [ValidationIssue("If-Match", .invalidFormat)])
+        }
+        return n
     }
 
     static func headers(_ p: Patient, location: Bool = false) -> HTTPFields {

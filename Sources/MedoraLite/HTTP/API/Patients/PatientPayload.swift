@@ -18,10 +18,18 @@ struct PatientPayload: Sendable {
     var values: [PatientField: Value] = [:]
     var version: Int?
 
+    /// At most this many field errors are reported (a body of thousands of unknown keys gets a
+    /// short answer).
+    static let maxReportedIssues = 50
+
     static func parse(_ data: Data) throws -> PatientPayload {
-        guard case .object(let dict)? = try? JSONDecoder().decode(JSONValue.self, from: data) else {
-            throw APIError(.invalidJSON)
-        }
+        guard JSONBody.depth(data) <= JSONBody.maxDepth, let object = try? JSONSerialization.jsonObject(with: data),
+              let value = JSONValue(object) else { throw APIError(.invalidJSON) }
+        return try parse(value)
+    }
+
+    static func parse(_ value: JSONValue) throws -> PatientPayload {
+        guard case .object(let dict) = value else { throw APIError(.invalidJSON) }
         var payload = PatientPayload()
         var issues: [ValidationIssue] = []
         for (key, raw) in dict {
@@ -43,7 +51,9 @@ struct PatientPayload: Sendable {
             default: issues.append(.init(key, .invalidValue))
             }
         }
-        if !issues.isEmpty { throw APIError(.validationFailed, issues: issues.sorted { $0.field < $1.field }) }
+        if !issues.isEmpty {
+            throw APIError(.validationFailed, issues: Array(issues.sorted { $0.field < $1.field }.prefix(maxReportedIssues)))
+        }
         return payload
     }
 
