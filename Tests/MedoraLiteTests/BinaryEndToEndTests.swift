@@ -181,6 +181,15 @@ final class BinaryEndToEndTests: XCTestCase {
         let nobody = try run(["user", "passwd", "--data", data, "dr.nobody"], env: ["MEDORA_USER_PASSWORD": "another-password-2"])
         XCTAssertEqual(nobody.status, 1)
         XCTAssertEqual(nobody.stderr, "medora-lite: No user with the login \"dr.nobody\".\n")
+        let disabled = try run(["user", "disable", "--data", data, "dr.nazarova"])
+        XCTAssertEqual(disabled.stdout, "Disabled \"dr.nazarova\"; their sessions were ended.\n", disabled.stderr)
+        XCTAssertEqual(try run(["user", "enable", "--data", data, "dr.nazarova"]).status, 0)
+        let lastAdmin = try run(["user", "disable", "--data", data, "admin"])
+        XCTAssertEqual(lastAdmin.status, 1)
+        XCTAssertTrue(lastAdmin.stderr.contains("last active administrator"), lastAdmin.stderr)
+        XCTAssertEqual(try run(["user", "delete", "--data", data, "dr.nazarova"]).status, 0)
+        let check = try run(["check", "--data", data])
+        XCTAssertEqual(check.status, 0, check.stdout)
 
         // A port another program holds: the message names the address, not a generic failure.
         let (server, base) = try startServer(["serve", "--data", data, "--port", "0"], env: [:])

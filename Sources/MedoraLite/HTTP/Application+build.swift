@@ -42,6 +42,7 @@ func buildRouter(_ deps: AppDependencies<some PatientRepository, some UserReposi
     let protected = api.group().add(middleware: BearerAuthMiddleware(sessions: deps.sessions))
     auth.addProtectedRoutes(to: protected.group("auth"))
     PatientController(repository: deps.patients).addRoutes(to: protected.group("patients"))
+    UserController(users: deps.users).addRoutes(to: protected.group("users"))
     return router
 }
 

@@ -13,8 +13,12 @@ public protocol UserRepository: Sendable {
     func authenticate(login: String, password: String) async throws -> User?
     /// A new password; ends every session of the user.
     func setPassword(userID: UUID, password: String) async throws
-    /// Disables (ending every session at once) or enables a user.
+    /// Disables (ending every session at once) or enables a user. The last active administrator
+    /// cannot be disabled.
     func setStatus(userID: UUID, status: User.Status) async throws
+    /// Deletes a user who owns no patients (and their sessions); the last active administrator
+    /// cannot be deleted.
+    func delete(userID: UUID) async throws
     /// Every user whose row is intact, by login.
     func list() async throws -> [User]
     func count() async throws -> Int
@@ -135,18 +139,48 @@ public final class SQLiteUserRepository: UserRepository {
     }
 
     public func setStatus(userID: UUID, status: User.Status) async throws {
-        try await change(userID: userID, set: "status = ?", status.rawValue)
+        try await change(userID: userID, set: "status = ?", status.rawValue) { db, user in
+            if status == .disabled { try Self.requireAnotherAdministrator(db, besides: user) }
+        }
     }
 
-    /// Changes one clear column of a checked user row, re-seals it and ends the user's sessions.
-    private func change(userID: UUID, set assignment: String, _ value: some DatabaseValueConvertible & Sendable) async throws {
+    public func delete(userID: UUID) async throws {
+        let ledger = self.ledger
+        try await database.write { db in
+            guard let row = try Row.fetchOne(db, sql: AuthenticatedTable.users.selectAll + " WHERE id = ?", arguments: [userID]) else {
+                throw MedoraError(.notFound)
+            }
+            let (_, user) = try self.open(row)
+            try Self.requireAnotherAdministrator(db, besides: user)
+            if try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM patients WHERE owner_id = ?", arguments: [userID]) ?? 0 > 0 {
+                throw MedoraError(.userHasPatients)
+            }
+            try ledger.delete(db, .sessions, where: "user_id = ?", arguments: [userID])
+            try ledger.delete(db, .users, where: "id = ?", arguments: [userID])
+        }
+        sessionCache.removeAll(userID: userID)
+    }
+
+    /// Refuses to take away the last active administrator (counting only intact rows).
+    static func requireAnotherAdministrator(_ db: Database, besides user: User) throws {
+        guard user.role == .admin, user.status == .active else { return }
+        let others = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM users WHERE role = 'admin' AND status = 'active' AND id != ?",
+                                      arguments: [user.id]) ?? 0
+        if others == 0 { throw MedoraError(.lastAdministrator) }
+    }
+
+    /// Changes one clear column of a checked user row (after `check` allows it), re-seals it and ends
+    /// the user's sessions.
+    private func change(userID: UUID, set assignment: String, _ value: some DatabaseValueConvertible & Sendable,
+                        check: @Sendable @escaping (Database, User) throws -> Void = { _, _ in }) async throws {
         let now = clock.now()
         let ledger = self.ledger
         try await database.write { db in
             guard let row = try Row.fetchOne(db, sql: AuthenticatedTable.users.selectAll + " WHERE id = ?", arguments: [userID]) else {
                 throw MedoraError(.notFound)
             }
-            _ = try self.open(row)
+            let (_, user) = try self.open(row)
+            try check(db, user)
             try db.execute(sql: "UPDATE users SET \(assignment), updated_at = ? WHERE id = ?", arguments: [value, now, userID])
             try ledger.seal(db, .users, id: userID)
             try ledger.delete(db, .sessions, where: "user_id = ?", arguments: [userID])

@@ -10,6 +10,8 @@ public enum ErrorKind: String, CaseIterable, Sendable {
     case userNotFound = "user_not_found"
     case versionConflict = "version_conflict"
     case duplicateLogin = "duplicate_login"
+    case lastAdministrator = "last_administrator"
+    case userHasPatients = "user_has_patients"
     case recordDamaged = "record_damaged"
     case integrityDamaged = "integrity_damaged"
     case checkFailed = "check_failed"
@@ -69,6 +71,8 @@ public enum ErrorKind: String, CaseIterable, Sendable {
         case .userNotFound: Row(.domain, 404, .userNotFound)
         case .versionConflict: Row(.domain, 409, .conflict)
         case .duplicateLogin: Row(.domain, 409, .duplicateLogin)
+        case .lastAdministrator: Row(.domain, 409, .lastAdministrator)
+        case .userHasPatients: Row(.domain, 409, .userHasPatients)
         case .recordDamaged: Row(.domain, 500, .recordDamaged)
         case .integrityDamaged: Row(.domain, 500, .integrityDamaged)
         case .checkFailed: Row(.domain, 500, .checkFailed)

@@ -3,6 +3,7 @@ public enum CLIText: LocalizedKey {
     case passphrasePrompt, passphraseConfirm, newPassphrasePrompt, recoveryKeyPrompt, passwordPrompt
     case recoveryKeyNotice, initDone, keyfileWritten, serving, demoLogin, dataDirectory, tryAPI
     case userAdded, passwordChanged, passphraseChanged, invalidInput, generated, damageAtStart
+    case userDisabled, userEnabled, userDeleted
 
     public var translation: Translation {
         switch self {
@@ -43,6 +44,11 @@ public enum CLIText: LocalizedKey {
             "warning: {count} integrity problems found (damaged records are not served; the rest works); run `medora-lite check` for the list",
             uz: "ogohlantirish: {count} ta butunlik muammosi topildi (shikastlangan yozuvlar koʻrsatilmaydi; qolganlari ishlaydi); roʻyxat uchun `medora-lite check` ni bajaring",
             ru: "предупреждение: найдено проблем целостности: {count} (повреждённые записи не показываются; остальное работает); список — `medora-lite check`")
+        case .userDisabled: Translation("Disabled \"{login}\"; their sessions were ended.",
+                                        uz: "\"{login}\" bloklandi; uning seanslari yakunlandi.",
+                                        ru: "\"{login}\" заблокирован; его сеансы завершены.")
+        case .userEnabled: Translation("Enabled \"{login}\".", uz: "\"{login}\" faollashtirildi.", ru: "\"{login}\" разблокирован.")
+        case .userDeleted: Translation("Deleted \"{login}\".", uz: "\"{login}\" oʻchirildi.", ru: "\"{login}\" удалён.")
         case .generated: Translation("Generated {count} synthetic patients.", uz: "{count} ta sintetik bemor yaratildi.",
                                      ru: "Создано синтетических пациентов: {count}.")
         }

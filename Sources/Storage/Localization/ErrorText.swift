@@ -2,7 +2,7 @@
 public enum ErrorText: LocalizedKey {
     case badRequest, invalidJSON, validation, unauthorized, invalidCredentials, forbidden, notFound
     case patientNotFound, userNotFound, methodNotAllowed, conflict, tooLarge, tooManyRequests, busy, internalError
-    case unavailable, invalidID, unsupportedMediaType, duplicateLogin, recordDamaged, integrityDamaged
+    case unavailable, invalidID, unsupportedMediaType, duplicateLogin, lastAdministrator, userHasPatients, recordDamaged, integrityDamaged
     case wrongPassphrase, tamperedKeySlot, noSecret, passphraseMismatch, notInitialized, alreadyInitialized
     case corruptDatabase, locked, notAccessible, diskFull, unsafeConnection, cannotListen, serviceFailed
     case checkFailed
@@ -49,6 +49,12 @@ public enum ErrorText: LocalizedKey {
                                                 uz: "Tanani application/json sifatida yuboring.",
                                                 ru: "Отправьте тело как application/json.")
         case .duplicateLogin: Translation("That login is already taken.", uz: "Bu login band.", ru: "Этот логин уже занят.")
+        case .lastAdministrator: Translation("This is the last active administrator; add or enable another one first.",
+                                             uz: "Bu oxirgi faol administrator; avval boshqasini qoʻshing yoki faollashtiring.",
+                                             ru: "Это последний активный администратор; сначала добавьте или включите другого.")
+        case .userHasPatients: Translation("This user still has patients; disable the account instead of deleting it.",
+                                           uz: "Bu foydalanuvchida hali bemorlar bor; hisobni oʻchirish oʻrniga bloklang.",
+                                           ru: "У этого пользователя есть пациенты; заблокируйте учётную запись вместо удаления.")
         case .recordDamaged: Translation(
             "The record {record} is damaged (changed outside Medora, or a failing disk) and is not shown; `medora-lite check` lists it.",
             uz: "{record} yozuvi shikastlangan (Medoradan tashqarida oʻzgartirilgan yoki disk nosoz) va koʻrsatilmaydi; `medora-lite check` uni koʻrsatadi.",

@@ -7,12 +7,14 @@ struct UserResponse: ResponseEncodable, Sendable {
     var login: String
     var displayName: String
     var role: String
+    var status: String
 
     init(_ u: User) {
         id = u.id.uuidString.lowercased()
         login = u.login
         displayName = u.displayName
         role = u.role.rawValue
+        status = u.status.rawValue
     }
 }
 
