@@ -177,3 +177,13 @@ public struct SampleNames {
                      nationalID: rng.below(2) == 0 ? "AB\(rng.below(9_999_999))" : nil, notes: rng.below(4) == 0 ? "Allergy" : nil)
     }
 }
+
+extension TempDataDirectory {
+    /// Edits the database with a plain SQLite connection, as someone with the file would; `ids`
+    /// bind in order, as stored (16-byte blobs).
+    public func tamper(_ sql: String, _ ids: UUID...) throws {
+        let queue = try DatabaseQueue(path: dir.databasePath)
+        defer { try? queue.close() }
+        try queue.write { db in try db.execute(sql: sql, arguments: StatementArguments(ids)) }
+    }
+}
