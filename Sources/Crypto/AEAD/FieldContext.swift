@@ -17,7 +17,11 @@ public struct FieldContext: Sendable, Hashable {
 
     /// `table:column:row-uuid:row-version` as bytes (the UUID in lowercase hex). Built by hand:
     /// it is computed for every field of every record read, and `uuidString` is comparatively slow.
-    public var associatedData: [UInt8] {
+    public var associatedData: [UInt8] { associatedData(withVersion: true) }
+
+    /// `table:column:row-uuid`, with `:row-version` when `withVersion` (a wrapped row key is bound
+    /// to its row, not to a version).
+    public func associatedData(withVersion: Bool) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(table.utf8.count + column.utf8.count + 36 + 24)
         out.append(contentsOf: table.utf8)
@@ -32,8 +36,10 @@ public struct FieldContext: Sendable, Hashable {
                 out.append(hex[Int(b & 0x0f)])
             }
         }
-        out.append(UInt8(ascii: ":"))
-        out.append(contentsOf: String(rowVersion).utf8)
+        if withVersion {
+            out.append(UInt8(ascii: ":"))
+            out.append(contentsOf: String(rowVersion).utf8)
+        }
         return out
     }
 }

@@ -32,9 +32,16 @@ extension SealedFieldSet {
     public static func field(jsonName: String) -> Self? { allCases.first { $0.jsonName == jsonName } }
 }
 
-/// The sealed cells of one row, by field. Absent fields are NULL columns.
+/// The sealed cells of one row, by field (in `allCases` order). Absent fields are NULL columns.
 struct SealedCells<Field: SealedFieldSet>: Sendable {
-    private(set) var cells: [Field: EncryptedField] = [:]
+    private var cells: [EncryptedField?] = Array(repeating: nil, count: Field.allCases.count)
+
+    private static func slot(_ field: Field) -> Int { Field.allCases.firstIndex(of: field) ?? 0 }
+
+    subscript(_ field: Field) -> EncryptedField? {
+        get { cells[Self.slot(field)] }
+        set { cells[Self.slot(field)] = newValue }
+    }
 
     /// Reads the fields' ciphertext columns from a row read from the file: a cell is NULL or a
     /// blob; anything else is damage of that column.
@@ -42,7 +49,7 @@ struct SealedCells<Field: SealedFieldSet>: Sendable {
         for field in Field.allCases {
             switch row.storedValue(field.storageColumn).storage {
             case .null where !field.isRequired: continue
-            case .blob(let d): cells[field] = EncryptedField(sealed: d)
+            case .blob(let d): self[field] = EncryptedField(sealed: d)
             default: throw RowDamage(column: field.storageColumn, reason: .type)
             }
         }
@@ -51,12 +58,12 @@ struct SealedCells<Field: SealedFieldSet>: Sendable {
     /// Seals each present value under `cipher`, bound to its cell.
     init(sealing values: [Field: String], id: UUID, version: Int, cipher: FieldCipher) {
         for (field, value) in values {
-            cells[field] = .seal(value, cipher: cipher, field.context(id, version))
+            self[field] = .seal(value, cipher: cipher, field.context(id, version))
         }
     }
 
     func encode(to container: inout PersistenceContainer) {
-        for field in Field.allCases { container[field.storageColumn] = cells[field] }
+        for (field, cell) in zip(Field.allCases, cells) { container[field.storageColumn] = cell }
     }
 
     /// Opens `fields` (all by default); a cell that fails to open fails the whole row, naming the
@@ -64,7 +71,7 @@ struct SealedCells<Field: SealedFieldSet>: Sendable {
     func open(id: UUID, version: Int, cipher: FieldCipher, fields: [Field] = Field.allCases) throws(RowDamage) -> [Field: String] {
         var values: [Field: String] = [:]
         for field in fields {
-            guard let cell = cells[field] else { continue }
+            guard let cell = self[field] else { continue }
             guard let value = try? cell.open(cipher: cipher, field.context(id, version)) else {
                 throw RowDamage(column: field.storageColumn, reason: .ciphertext)
             }

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 
 /// A stored record that is not served because it failed to decode, authenticate or decrypt.
 /// Named by `check` and marked (by id, with no content) in lists; the rest of the clinic works on.
@@ -28,6 +29,14 @@ public struct DamagedRecord: Error, Sendable, Hashable {
     public var label: String {
         let who = id.map { $0.uuidString.lowercased() } ?? "row \(rowNumber)"
         return "\(table) \(who): \(reason.rawValue)" + (column.map { " (\($0))" } ?? "")
+    }
+}
+
+extension DamagedRecord {
+    /// A row (read with `table.selectAll`) whose MAC fails.
+    init(unauthenticated row: Row, table: AuthenticatedTable) {
+        self.init(table: table.name, id: try? row.uuid("id"), rowNumber: (try? row.value("row_number", as: Int64.self)) ?? 0,
+                  column: nil, reason: .authentication, ownerID: try? row.uuid("owner_id"))
     }
 }
 

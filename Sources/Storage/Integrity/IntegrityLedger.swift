@@ -68,7 +68,7 @@ struct IntegrityLedger: Sendable {
         for id in ids {
             guard let row = try Row.fetchOne(select, arguments: [id]) else { continue }
             let mac = auth.mac(table, row)
-            if case .blob(let old) = row.storedValue("row_mac").storage {
+            if case .blob(let old) = table.storedMAC(row) {
                 d.sum.subtract(auth.element(table, mac: old))
             } else {
                 d.count += 1
@@ -111,11 +111,28 @@ struct IntegrityLedger: Sendable {
         var bad: [Row] = []
         let rows = try Row.fetchCursor(db, sql: table.selectAll)
         while let row = try rows.next() {
-            d.count += 1
-            if case .blob(let mac) = row.storedValue("row_mac").storage { d.sum.add(auth.element(table, mac: mac)) }
+            fold(&d, table, row)
             if !auth.verify(table, row) { bad.append(row.copy()) }
         }
         return (d, bad)
+    }
+
+    /// `scan` spread across cores, for a large table; the unauthenticated rows as damage.
+    func scan(_ database: AppDatabase, _ table: AuthenticatedTable) throws -> (digest: Digest, unauthenticated: [DamagedRecord]) {
+        let parts = try database.scanInParallel(table: table.name, select: table.selectAll,
+                                                empty: { (Digest(sum: SetDigest(), count: 0), [DamagedRecord]()) }) { part, row in
+            fold(&part.0, table, row)
+            if !auth.verify(table, row) { part.1.append(DamagedRecord(unauthenticated: row, table: table)) }
+        }
+        var d = Digest(sum: SetDigest(), count: 0)
+        for p in parts { d.sum.add(p.0.sum); d.count += p.0.count }
+        return (d, parts.flatMap(\.1))
+    }
+
+    /// Adds one row read with `table.selectAll` to a digest.
+    func fold(_ d: inout Digest, _ table: AuthenticatedTable, _ row: Row) {
+        d.count += 1
+        if case .blob(let mac) = table.storedMAC(row) { d.sum.add(auth.element(table, mac: mac)) }
     }
 
     /// Gives every row of `table` a MAC and stores the digest of them all. Only for rows written

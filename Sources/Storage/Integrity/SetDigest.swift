@@ -5,42 +5,44 @@ import Foundation
 /// of the table, and the sum depends only on which rows exist, not on their order.
 struct SetDigest: Sendable, Equatable {
     static let byteCount = 64
-    private(set) var lanes = [UInt64](repeating: 0, count: 8)
+    /// Eight little-endian lanes, inline (no allocation per row).
+    private(set) var lanes: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0, 0, 0)
 
     init() {}
 
     /// From 64 stored bytes; nil for any other length.
     init?(bytes: Data) {
         guard bytes.count == Self.byteCount else { return nil }
-        lanes = Self.lanes(Array(bytes))
+        self.init(element: Array(bytes))
     }
 
-    /// From the 64-byte keyed hash of one row.
+    /// From the 64-byte keyed hash of one row (missing bytes count as zero).
     init(element bytes: [UInt8]) {
-        lanes = Self.lanes(bytes)
+        func lane(_ n: Int) -> UInt64 {
+            var v: UInt64 = 0
+            for i in 0..<8 where n * 8 + i < bytes.count { v |= UInt64(bytes[n * 8 + i]) << (8 * UInt64(i)) }
+            return v
+        }
+        lanes = (lane(0), lane(1), lane(2), lane(3), lane(4), lane(5), lane(6), lane(7))
     }
 
-    /// Little-endian 64-bit lanes; missing bytes count as zero.
-    private static func lanes(_ bytes: [UInt8]) -> [UInt64] {
-        (0..<8).map { lane in
-            (0..<8).reduce(UInt64(0)) { acc, i in
-                let index = lane * 8 + i
-                return index < bytes.count ? acc | UInt64(bytes[index]) << (8 * UInt64(i)) : acc
-            }
-        }
-    }
+    private var array: [UInt64] { [lanes.0, lanes.1, lanes.2, lanes.3, lanes.4, lanes.5, lanes.6, lanes.7] }
 
     var bytes: Data {
         var out = Data(capacity: Self.byteCount)
-        for lane in lanes { for i in 0..<8 { out.append(UInt8(truncatingIfNeeded: lane >> (8 * UInt64(i)))) } }
+        for lane in array { for i in 0..<8 { out.append(UInt8(truncatingIfNeeded: lane >> (8 * UInt64(i)))) } }
         return out
     }
 
-    mutating func add(_ other: SetDigest) {
-        for i in 0..<8 { lanes[i] = lanes[i] &+ other.lanes[i] }
+    mutating func add(_ o: SetDigest) {
+        lanes = (lanes.0 &+ o.lanes.0, lanes.1 &+ o.lanes.1, lanes.2 &+ o.lanes.2, lanes.3 &+ o.lanes.3,
+                 lanes.4 &+ o.lanes.4, lanes.5 &+ o.lanes.5, lanes.6 &+ o.lanes.6, lanes.7 &+ o.lanes.7)
     }
 
-    mutating func subtract(_ other: SetDigest) {
-        for i in 0..<8 { lanes[i] = lanes[i] &- other.lanes[i] }
+    mutating func subtract(_ o: SetDigest) {
+        lanes = (lanes.0 &- o.lanes.0, lanes.1 &- o.lanes.1, lanes.2 &- o.lanes.2, lanes.3 &- o.lanes.3,
+                 lanes.4 &- o.lanes.4, lanes.5 &- o.lanes.5, lanes.6 &- o.lanes.6, lanes.7 &- o.lanes.7)
     }
+
+    static func == (a: SetDigest, b: SetDigest) -> Bool { a.array == b.array }
 }

@@ -9,7 +9,10 @@ struct PatientCodec: Sendable {
     let fieldKey: SecureBytes
     let auth: RowAuthenticator
 
-    static func dekContext(_ id: UUID) -> [UInt8] { Array("patients:dek:\(id.uuidString.lowercased())".utf8) }
+    /// `patients:dek:<id>`: the data key is bound to its patient.
+    static func dekContext(_ id: UUID) -> [UInt8] {
+        FieldContext(table: PatientField.table, column: "dek", rowID: id, rowVersion: 0).associatedData(withVersion: false)
+    }
 
     func newDEK(for id: UUID) -> (SecureBytes, Data) {
         let dek = SecureBytes.random(count: AEAD.keyBytes, storage: .transient)

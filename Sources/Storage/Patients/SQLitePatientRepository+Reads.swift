@@ -1,6 +1,5 @@
 import Foundation
 import GRDB
-import Synchronization
 
 extension SQLitePatientRepository {
     /// What unlock found in the patients table.
@@ -14,51 +13,24 @@ extension SQLitePatientRepository {
     /// Spread across cores: at 100,000 patients this is about half a million AEAD opens.
     @discardableResult
     func buildIndex() throws -> Scan {
-        // Split the table into rowid ranges and let each worker read (on its own reader connection)
-        // and check its range: reading, hashing and decrypting all scale with cores. Runs before
-        // the server accepts requests, so nothing writes meanwhile.
-        let bounds = try database.readSync { db in try Row.fetchOne(db, sql: "SELECT MIN(rowid), MAX(rowid) FROM patients") }
-        let low = bounds.flatMap { try? $0.value("MIN(rowid)", as: Int64.self) } ?? 0
-        let high = bounds.flatMap { try? $0.value("MAX(rowid)", as: Int64.self) } ?? -1
-        let parts = max(1, ProcessInfo.processInfo.activeProcessorCount) * 4
-        let span = max(1, (high - low) / Int64(parts) + 1)
+        // Runs before the server accepts requests, so nothing writes meanwhile.
         struct Part: Sendable {
             var docs: [SearchDocument] = []
             var damaged: [DamagedRecord] = []
             var digest = IntegrityLedger.Digest(sum: SetDigest(), count: 0)
         }
-        let results = Mutex<[Part]>(Array(repeating: Part(), count: parts))
-        let failure = Mutex<Error?>(nil)
-        let (codec, auth, pool) = (self.codec, ledger.auth, database.pool)
-        DispatchQueue.concurrentPerform(iterations: parts) { i in
-            let from = low + Int64(i) * span, to = min(high, from + span - 1)
-            guard from <= to else { return }
-            do {
-                let part = try pool.read { db in
-                    var part = Part()
-                    let rows = try Row.fetchCursor(db, sql: AuthenticatedTable.patients.selectAll + " WHERE rowid BETWEEN ? AND ?",
-                                                   arguments: [from, to])
-                    while let row = try rows.next() {
-                        part.digest.count += 1
-                        if case .blob(let mac) = row.storedValue("row_mac").storage {
-                            part.digest.sum.add(auth.element(.patients, mac: mac))
-                        }
-                        switch codec.inspect(row, fields: PatientField.indexed) {
-                        case .success(let (record, patient)):
-                            if record.deletedAt == nil { part.docs.append(patient.searchDocument) }
-                        case .failure(let damage):
-                            part.damaged.append(damage)
-                        }
-                    }
-                    return part
-                }
-                results.withLock { $0[i] = part }
-            } catch {
-                failure.withLock { $0 = AppDatabase.mapError(error, path: self.database.path) }
+        let (codec, auth) = (self.codec, ledger.auth)
+        let table = AuthenticatedTable.patients
+        let all = try database.scanInParallel(table: table.name, select: table.selectAll, empty: { Part() }) { part, row in
+            part.digest.count += 1
+            if case .blob(let mac) = table.storedMAC(row) { part.digest.sum.add(auth.element(table, mac: mac)) }
+            switch codec.inspect(row, fields: PatientField.indexed) {
+            case .success(let (record, patient)):
+                if record.deletedAt == nil { part.docs.append(patient.searchDocument) }
+            case .failure(let damage):
+                part.damaged.append(damage)
             }
         }
-        if let error = failure.withLock({ $0 }) { throw error }
-        let all = results.withLock { $0 }
         index.replaceAll(all.flatMap(\.docs))
         let damaged = all.flatMap(\.damaged)
         quarantine.replaceAll(table: PatientField.table, with: damaged)

@@ -102,6 +102,10 @@ func benchSearch(_ path: String) async throws {
     let unlockSeconds = seconds(clock.now - unlockStart)
     let index = store.searchIndex
     let rssAfter = residentBytes()
+    let verifyStart = clock.now
+    let verified = try store.verifyRowSets()
+    let verifySeconds = seconds(clock.now - verifyStart)
+    guard verified.unauthenticated == 0, verified.findings.isEmpty else { throw MedoraError(.checkFailed) }
 
     let users = try await store.users.list()
     guard let owner = users.first(where: { $0.role == .doctor }) ?? users.first else {
@@ -149,7 +153,8 @@ func benchSearch(_ path: String) async throws {
                         "index_p95_ms": percentile(indexOnly, 95), "p50_ms": percentile(ours, 50), "p95_ms": percentile(ours, 95), "p99_ms": percentile(ours, 99),
                         "naive_p50_ms": percentile(ref, 50), "naive_p95_ms": percentile(ref, 95), "naive_p99_ms": percentile(ref, 99)])
     }
-    emit(["patients": rows, "unlock_s": unlockSeconds, "plain_scan_s": scanSeconds,
+    emit(["patients": rows, "unlock_s": unlockSeconds, "plain_scan_s": scanSeconds, "verify_s": verifySeconds,
+          "verified_rows": verified.rows,
           "index_bytes": index.approximateMemoryBytes, "rss_delta_bytes": rssAfter - rssBefore, "search": results])
     try store.close()
 }
@@ -188,8 +193,16 @@ let args = CommandLine.arguments.dropFirst()
 switch args.first {
 case "crypto": benchCrypto()
 case "search": try await benchSearch(args.dropFirst().first ?? "medora-data")
+case "unlock":
+    // For profiling: unlock with the index build, then verify the row sets, N times.
+    let dir = DataDirectory(path: args.dropFirst().first ?? "medora-data")
+    for _ in 0..<(Int(args.dropFirst(2).first ?? "") ?? 3) {
+        let store = try await MedoraStore.open(dir, secret: .keyfile(path: dir.keyfilePath))
+        _ = try store.verifyRowSets()
+        try store.close()
+    }
 case "raw-insert": try benchRawInsert(count: Int(args.dropFirst().first ?? "") ?? 2000, dir: args.dropFirst(2).first ?? NSTemporaryDirectory())
 default:
-    FileHandle.standardError.write(Data("usage: medora-bench crypto | search DATA_DIR | raw-insert N DIR\n".utf8))
+    FileHandle.standardError.write(Data("usage: medora-bench crypto | search DATA_DIR | unlock DATA_DIR [N] | raw-insert N DIR\n".utf8))
     exit(64)
 }
