@@ -18,6 +18,8 @@ public protocol SealedFieldSet: CaseIterable, Hashable, Sendable where AllCases 
     var rule: FieldRule { get }
     /// Whether every row has a value.
     var isRequired: Bool { get }
+    /// The field's position in `allCases` (0, 1, 2...), for array storage.
+    var ordinal: Int { get }
 }
 
 extension SealedFieldSet {
@@ -36,11 +38,9 @@ extension SealedFieldSet {
 struct SealedCells<Field: SealedFieldSet>: Sendable {
     private var cells: [EncryptedField?] = Array(repeating: nil, count: Field.allCases.count)
 
-    private static func slot(_ field: Field) -> Int { Field.allCases.firstIndex(of: field) ?? 0 }
-
     subscript(_ field: Field) -> EncryptedField? {
-        get { cells[Self.slot(field)] }
-        set { cells[Self.slot(field)] = newValue }
+        get { cells.indices.contains(field.ordinal) ? cells[field.ordinal] : nil }
+        set { if cells.indices.contains(field.ordinal) { cells[field.ordinal] = newValue } }
     }
 
     /// Reads the fields' ciphertext columns from a row read from the file: a cell is NULL or a

@@ -3,7 +3,7 @@ import Foundation
 /// The one list of a patient's personal fields. Each row gives the column stem (stored as
 /// `<column>_enc`, and the associated-data name), the JSON name used by the API, exports and sample
 /// data, and the validation rule. Everything else about a field derives from this table.
-public enum PatientField: String, SealedFieldSet {
+public enum PatientField: Int, SealedFieldSet {
     case firstName, lastName, middleName, phone, birthDate, sex, address, nationalID, notes
 
     public static let table = "patients"
@@ -17,7 +17,12 @@ public enum PatientField: String, SealedFieldSet {
         var indexed = false
     }
 
-    var spec: Spec {
+    /// Built once: fields are looked up on every cell of every record read.
+    private static let specs = allCases.map(\.makeSpec)
+
+    var spec: Spec { Self.specs[rawValue] }
+
+    private var makeSpec: Spec {
         switch self {
         case .firstName: Spec(column: "first_name", json: "firstName", rule: .name, required: true, indexed: true)
         case .lastName: Spec(column: "last_name", json: "lastName", rule: .name, required: true, indexed: true)
@@ -35,6 +40,7 @@ public enum PatientField: String, SealedFieldSet {
     public var jsonName: String { spec.json }
     public var rule: FieldRule { spec.rule }
     public var isRequired: Bool { spec.required }
+    public var ordinal: Int { rawValue }
 
     /// The fields the search index is built from.
     static let indexed = allCases.filter { $0.spec.indexed }
