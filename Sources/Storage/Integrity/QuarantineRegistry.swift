@@ -2,8 +2,8 @@ import Foundation
 import Synchronization
 
 /// The damaged records this process knows of: found at unlock, or when a read fails later (the
-/// file edited while the server runs). Writes check it so a damaged record is never overwritten
-/// without the explicit repair step.
+/// file edited while the server runs), for the log, `check` and the marks in lists. (Writes do
+/// not trust it: they check the row itself, so a damaged record is never overwritten.)
 final class QuarantineRegistry: Sendable {
     private let records = Mutex<[String: DamagedRecord]>([:])
 
@@ -20,10 +20,6 @@ final class QuarantineRegistry: Sendable {
         }
     }
 
-    func contains(table: String, id: UUID) -> Bool {
-        records.withLock { $0.values.contains { $0.table == table && $0.id == id } }
-    }
-
     /// Ids of the damaged records of `table` whose stored owner is `ownerID`, for marking a list.
     func ids(table: String, ownerID: UUID) -> [UUID] {
         records.withLock { map in map.values.filter { $0.table == table && $0.ownerID == ownerID }.compactMap(\.id) }
@@ -32,9 +28,5 @@ final class QuarantineRegistry: Sendable {
 
     var all: [DamagedRecord] {
         records.withLock { Array($0.values) }.sorted { ($0.table, $0.rowNumber) < ($1.table, $1.rowNumber) }
-    }
-
-    func remove(table: String, id: UUID) {
-        records.withLock { map in map = map.filter { !($0.value.table == table && $0.value.id == id) } }
     }
 }
