@@ -35,6 +35,12 @@ func buildRouter(_ deps: AppDependencies<some PatientRepository, some UserReposi
     router.add(middleware: ErrorMiddleware())
 
     HealthController().addRoutes(to: router)
+    StaticAssets.addRoutes(to: router)
+    let loginPages = LoginPages(users: deps.users, sessions: deps.sessions, loginLimiter: deps.loginLimiter)
+    loginPages.addPublicRoutes(to: router)
+    let pages = router.group().add(middleware: WebSessionMiddleware(sessions: deps.sessions))
+    loginPages.addSignedInRoutes(to: pages)
+    PatientPages(patients: deps.patients).addRoutes(to: pages)
 
     let api = router.group("api/v1")
     let auth = AuthController(users: deps.users, sessions: deps.sessions, loginLimiter: deps.loginLimiter)

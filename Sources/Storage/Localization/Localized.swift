@@ -61,6 +61,7 @@ public enum StringCatalogue {
         }
         return rows(ErrorText.self) + rows(ValidationIssue.Code.self) + rows(ValidationIssue.AllowedCharacters.self)
             + rows(CLIText.self) + rows(CheckText.self)
-            + rows(PageText.self)
+            + rows(PageText.self) + rows(WebText.self) + rows(Sex.self)
+            + PatientField.allCases.map { ("PatientField.\($0)", $0.label) }
     }
 }

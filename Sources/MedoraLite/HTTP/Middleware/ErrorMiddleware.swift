@@ -1,7 +1,9 @@
 import Foundation
 import Hummingbird
+import MedoraStorage
 
-/// Turns every error into the one JSON error shape, and refuses oversized bodies before reading them.
+/// Turns every error into the one JSON error shape (or, for a page, an HTML page with the same
+/// message and status), and refuses oversized bodies before reading them.
 struct ErrorMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
 
@@ -12,7 +14,16 @@ struct ErrorMiddleware: RouterMiddleware {
             }
             return try await next(request, context)
         } catch {
-            return try APIError.from(error, logger: context.logger).response(from: request, context: context)
+            let apiError = APIError.from(error, logger: context.logger)
+            if request.uri.path.hasPrefix("/api/") || request.uri.path == "/health" {
+                return try apiError.response(from: request, context: context)
+            }
+            let lang = Language.of(request)
+            let message = apiError.error.message(lang)
+            var page = WebPage.render("message", ["title": message, "text": message],
+                                      request: request, identity: context.identity, status: apiError.status)
+            for field in apiError.headers where field.name != .contentType { page.headers.append(field) }
+            return page
         }
     }
 }

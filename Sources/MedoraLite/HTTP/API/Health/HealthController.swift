@@ -1,6 +1,5 @@
 import Foundation
 import Hummingbird
-import MedoraStorage
 
 /// `GET /health`: liveness. Answers without touching the database or the keys.
 struct HealthController: Sendable {
@@ -11,9 +10,5 @@ struct HealthController: Sendable {
 
     func addRoutes(to router: Router<AppRequestContext>) {
         router.get("health") { _, _ in Status(version: MedoraVersion.current) }
-        router.get("/") { request, _ in
-            Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8"],
-                     body: .init(byteBuffer: ByteBuffer(string: HomePage.render(Language.of(request)))))
-        }
     }
 }

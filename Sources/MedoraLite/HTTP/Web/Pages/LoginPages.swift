@@ -1,0 +1,67 @@
+import Foundation
+import Hummingbird
+import MedoraStorage
+
+/// `GET/POST /login`, `POST /logout`, `GET /lang/:code`. The login is throttled like the API's
+/// and answers the same for an unknown login and a wrong password.
+struct LoginPages<Users: UserRepository, Sessions: SessionRepository>: Sendable {
+    let users: Users
+    let sessions: Sessions
+    let loginLimiter: RateLimiter
+
+    func addPublicRoutes(to router: Router<AppRequestContext>) {
+        router.get("login") { request, _ in WebPage.render("login", ["title": WebText.signIn.text(Language.of(request))],
+                                                             request: request, identity: nil) }
+        router.post("login", use: login)
+        router.get("lang/:code") { request, context in
+            let code = context.parameters.get("code") ?? ""
+            var response = WebPage.redirect("/")
+            if let lang = Language(rawValue: code) {
+                response.setCookie(Cookie(name: "lang", value: lang.rawValue, maxAge: 365 * 86400, path: "/", httpOnly: true, sameSite: .lax))
+            }
+            if let back = request.headers[.referer].flatMap(URL.init(string:))?.path, back.hasPrefix("/") {
+                response.headers[.location] = back
+            }
+            return response
+        }
+    }
+
+    func addSignedInRoutes(to group: RouterGroup<AppRequestContext>) {
+        group.post("logout") { request, context in
+            let (_, identity) = try await WebForm.checked(request, context: context)
+            try await sessions.revoke(token: identity.token)
+            var response = WebPage.redirect("/login")
+            response.setCookie(WebSessionMiddleware<Sessions>.expiredCookie)
+            return response
+        }
+    }
+
+    @Sendable func login(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let lang = Language.of(request)
+        guard WebForm.sameOrigin(request) else { throw APIError(.forbidden) }
+        let form = try await WebForm.read(request, context: context)
+        let login = form["login"] ?? "", password = form["password"] ?? ""
+        func failed(_ text: String, _ status: HTTPResponse.Status) -> Response {
+            WebPage.render("login", ["title": WebText.signIn.text(lang), "error": text, "login": login],
+                           request: request, identity: nil, status: status)
+        }
+        guard !login.isEmpty, login.count <= 64, !password.isEmpty, password.utf8.count <= 1024 else {
+            return failed(ErrorText.invalidCredentials.text(lang), .unauthorized)
+        }
+        let decision = await loginLimiter.hit("\(context.remoteIP ?? "-")|\(login.lowercased())")
+        guard decision.allowed else {
+            var r = failed(ErrorText.tooManyRequests.text(lang), .tooManyRequests)
+            r.headers[.retryAfter] = String(decision.retryAfter)
+            return r
+        }
+        guard let user = try await users.authenticate(login: login, password: password) else {
+            context.logger.notice("login failed")
+            return failed(ErrorText.invalidCredentials.text(lang), .unauthorized)
+        }
+        let (token, session) = try await sessions.create(userID: user.id, ip: context.remoteIP, userAgent: request.headers[.userAgent])
+        context.logger.info("login", metadata: ["user_id": .string(user.id.uuidString), "via": "web"])
+        var response = WebPage.redirect("/")
+        response.setCookie(WebSessionMiddleware<Sessions>.cookie(token, expires: session.expiresAt))
+        return response
+    }
+}

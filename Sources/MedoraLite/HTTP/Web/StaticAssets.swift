@@ -1,0 +1,88 @@
+import Foundation
+import Hummingbird
+
+/// The stylesheet and the small script, compiled into the binary and served under `/static/`.
+enum StaticAssets {
+    static func addRoutes(to router: Router<AppRequestContext>) {
+        router.get("static/app.css") { _, _ in asset(css, type: "text/css; charset=utf-8") }
+        router.get("static/app.js") { _, _ in asset(js, type: "text/javascript; charset=utf-8") }
+    }
+
+    static func asset(_ body: String, type: String) -> Response {
+        Response(status: .ok, headers: [.contentType: type, .cacheControl: "public, max-age=3600"],
+                 body: .init(byteBuffer: ByteBuffer(string: body)))
+    }
+
+    static let css = """
+        :root { --ink: #1d2430; --muted: #5b6678; --line: #d8dee8; --accent: #0b6bcb; --bad: #b42318; --bg: #f6f8fb; }
+        * { box-sizing: border-box; }
+        body { margin: 0; font: 16px/1.5 system-ui, sans-serif; color: var(--ink); background: var(--bg); }
+        header.top { display: flex; flex-wrap: wrap; gap: .75rem 1.5rem; align-items: center; padding: .75rem 1rem;
+          background: #fff; border-bottom: 1px solid var(--line); }
+        .brand { font-weight: 700; color: var(--ink); text-decoration: none; }
+        nav a, .langs a { margin-right: .75rem; }
+        .tools { margin-left: auto; display: flex; gap: 1rem; align-items: center; flex-wrap: wrap; }
+        .langs a[aria-current] { font-weight: 700; text-decoration: none; color: var(--ink); }
+        .who { color: var(--muted); }
+        main { max-width: 60rem; margin: 0 auto; padding: 1rem; }
+        footer { max-width: 60rem; margin: 2rem auto; padding: 0 1rem; color: var(--muted); font-size: .9rem; }
+        a { color: var(--accent); }
+        a:focus, button:focus, input:focus, select:focus, textarea:focus { outline: 3px solid #f5a623; outline-offset: 2px; }
+        .card { background: #fff; border: 1px solid var(--line); border-radius: 8px; padding: 1rem 1.25rem; }
+        .narrow { max-width: 24rem; margin: 2rem auto; }
+        label { display: block; margin-top: .75rem; font-weight: 600; }
+        input, select, textarea { width: 100%; padding: .5rem; border: 1px solid var(--line); border-radius: 6px; font: inherit; }
+        button, .button { display: inline-block; margin-top: 1rem; padding: .5rem 1rem; border: 0; border-radius: 6px;
+          background: var(--accent); color: #fff; font: inherit; text-decoration: none; cursor: pointer; }
+        button.link { background: none; color: var(--accent); padding: 0; margin: 0; text-decoration: underline; }
+        button.danger { background: var(--bad); }
+        form.inline { display: inline; }
+        .search { display: flex; flex-wrap: wrap; gap: .5rem; align-items: center; }
+        .search input { flex: 1 1 14rem; width: auto; }
+        .search button, .search .button { margin-top: 0; }
+        table { width: 100%; border-collapse: collapse; margin-top: 1rem; background: #fff; }
+        th, td { text-align: left; padding: .5rem; border-bottom: 1px solid var(--line); }
+        .error, .field-error { color: var(--bad); }
+        .invalid input, .invalid select, .invalid textarea { border-color: var(--bad); }
+        .flash { background: #e7f5ec; border: 1px solid #9ad0ae; padding: .5rem .75rem; border-radius: 6px; }
+        .warning { background: #fff4e5; border: 1px solid #f5c27a; padding: .5rem .75rem; border-radius: 6px; }
+        .empty { color: var(--muted); }
+        .stat { font-size: 1.5rem; }
+        dl.details { display: grid; grid-template-columns: max-content 1fr; gap: .25rem 1rem; }
+        dt { color: var(--muted); }
+        dd { margin: 0; white-space: pre-wrap; }
+        .hidden { position: absolute; left: -9999px; }
+        @media (max-width: 600px) { th:nth-child(4), td:nth-child(4) { display: none; } dl.details { grid-template-columns: 1fr; } }
+        @media print { header.top, .search, .actions, form, .pages { display: none; } body { background: #fff; } }
+        """
+
+    /// Search as you type (debounced, the same search as the API) and confirmation before delete.
+    static let js = """
+        (function () {
+          var input = document.querySelector('[data-live-search]');
+          if (input) {
+            var timer = null;
+            input.addEventListener('input', function () {
+              clearTimeout(timer);
+              timer = setTimeout(function () {
+                var url = '/patients?q=' + encodeURIComponent(input.value);
+                fetch(url, { headers: { 'Accept': 'text/html' }, credentials: 'same-origin' })
+                  .then(function (r) { return r.ok ? r.text() : null; })
+                  .then(function (html) {
+                    if (html === null) { return; }
+                    var doc = new DOMParser().parseFromString(html, 'text/html');
+                    var fresh = doc.getElementById('results');
+                    var here = document.getElementById('results');
+                    if (fresh && here) { here.replaceWith(fresh); history.replaceState(null, '', url); }
+                  });
+              }, 250);
+            });
+          }
+          document.querySelectorAll('form[data-confirm]').forEach(function (form) {
+            form.addEventListener('submit', function (e) {
+              if (!window.confirm(form.getAttribute('data-confirm'))) { e.preventDefault(); }
+            });
+          });
+        })();
+        """
+}

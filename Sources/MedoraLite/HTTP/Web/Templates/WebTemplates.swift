@@ -1,0 +1,115 @@
+import Foundation
+import Mustache
+
+/// The page templates, compiled into the binary (no files beside it). Every `{{value}}` is
+/// HTML-escaped by the engine; there is no inline script or style (the CSP forbids both).
+enum WebTemplates {
+    static let sources: [String: String] = [
+        "header": header, "footer": footer, "login": login, "dashboard": dashboard,
+        "patients": patients, "patient": patient, "patientForm": patientForm, "message": message,
+    ]
+
+    /// Nil only if a template does not parse (a test renders every one).
+    static let library: MustacheLibrary? = {
+        var templates: [String: MustacheTemplate] = [:]
+        for (name, source) in sources {
+            guard let template = try? MustacheTemplate(string: source) else { return nil }
+            templates[name] = template
+        }
+        return MustacheLibrary(templates: templates)
+    }()
+
+    static let header = """
+        <!doctype html>
+        <html lang="{{lang}}"><head><meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>{{title}} · Medora Lite</title>
+        <link rel="stylesheet" href="/static/app.css"><script src="/static/app.js" defer></script></head>
+        <body>
+        <header class="top"><a class="brand" href="/">Medora Lite</a>
+        {{#user}}<nav><a href="/">{{t.dashboard}}</a><a href="/patients">{{t.patients}}</a></nav>{{/user}}
+        <div class="tools"><span class="langs">{{#languages}}<a href="/lang/{{code}}" {{#current}}aria-current="true"{{/current}}>{{code}}</a>{{/languages}}</span>
+        {{#user}}<span class="who">{{signedInAs}}</span>
+        <form method="post" action="/logout" class="inline"><input type="hidden" name="csrf" value="{{csrf}}">
+        <button type="submit" class="link">{{t.signOut}}</button></form>{{/user}}</div></header>
+        <main>
+        {{#flash}}<p class="flash" role="status">{{flash}}</p>{{/flash}}
+        """
+
+    static let footer = """
+        </main>
+        <footer><p>{{t.disclaimer}}</p></footer>
+        </body></html>
+        """
+
+    static let login = """
+        {{> header}}
+        <section class="card narrow"><h1>{{t.signIn}}</h1>
+        {{#error}}<p class="error" role="alert">{{error}}</p>{{/error}}
+        <form method="post" action="/login">
+        <label for="login">{{t.login}}</label><input id="login" name="login" autocomplete="username" value="{{login}}" required autofocus>
+        <label for="password">{{t.password}}</label><input id="password" name="password" type="password" autocomplete="current-password" required>
+        <button type="submit">{{t.signIn}}</button></form></section>
+        {{> footer}}
+        """
+
+    static let dashboard = """
+        {{> header}}
+        <h1>{{t.dashboard}}</h1>
+        <p class="stat">{{patientCount}}</p>
+        {{#damagedNotice}}<p class="warning">{{damagedNotice}}</p>{{/damagedNotice}}
+        <p><a class="button" href="/patients/new">{{t.newPatient}}</a> <a href="/patients">{{t.patients}}</a></p>
+        {{> footer}}
+        """
+
+    static let patients = """
+        {{> header}}
+        <h1>{{t.patients}}</h1>
+        <form method="get" action="/patients" class="search" role="search">
+        <label for="q" class="hidden">{{t.searchButton}}</label>
+        <input id="q" name="q" type="search" value="{{query}}" placeholder="{{t.searchPlaceholder}}" autocomplete="off" data-live-search>
+        <button type="submit">{{t.searchButton}}</button> <a class="button" href="/patients/new">{{t.newPatient}}</a></form>
+        <div id="results">
+        {{#damagedNotice}}<p class="warning">{{damagedNotice}}</p>{{/damagedNotice}}
+        {{#empty}}<p class="empty">{{empty}}</p>{{/empty}}
+        {{#hasItems}}<table><thead><tr><th>{{lastNameLabel}}</th><th>{{firstNameLabel}}</th><th>{{phoneLabel}}</th><th>{{birthDateLabel}}</th></tr></thead><tbody>
+        {{#items}}<tr><td><a href="/patients/{{id}}">{{lastName}}</a></td><td>{{firstName}} {{middleName}}</td><td>{{phone}}</td><td>{{birthDate}}</td></tr>{{/items}}
+        </tbody></table>{{/hasItems}}
+        <p class="pages">{{#previous}}<a href="{{previous}}">{{t.previous}}</a>{{/previous}} {{#next}}<a href="{{next}}">{{t.next}}</a>{{/next}}</p>
+        </div>
+        {{> footer}}
+        """
+
+    static let patient = """
+        {{> header}}
+        <p><a href="/patients">{{t.back}}</a></p>
+        <h1>{{name}}</h1>
+        <dl class="details">{{#fields}}<dt>{{label}}</dt><dd>{{value}}</dd>{{/fields}}</dl>
+        <p class="actions"><a class="button" href="/patients/{{id}}/edit">{{t.edit}}</a></p>
+        <form method="post" action="/patients/{{id}}/delete" data-confirm="{{t.confirmDelete}}">
+        <input type="hidden" name="csrf" value="{{csrf}}"><button type="submit" class="danger">{{t.delete}}</button></form>
+        <section><h2>{{analysesTitle}}</h2><p class="empty">{{t.analysesPlaceholder}}</p></section>
+        {{> footer}}
+        """
+
+    static let patientForm = """
+        {{> header}}
+        <h1>{{title}}</h1>
+        {{#hasErrors}}<p class="error" role="alert">{{t.fixErrors}}</p>{{/hasErrors}}
+        <form method="post" action="{{action}}" class="card">
+        <input type="hidden" name="csrf" value="{{csrf}}">{{#version}}<input type="hidden" name="version" value="{{version}}">{{/version}}
+        {{#fields}}<div class="field{{#error}} invalid{{/error}}"><label for="{{name}}">{{label}}</label>
+        {{#isChoice}}<select id="{{name}}" name="{{name}}">{{#options}}<option value="{{value}}" {{#selected}}selected{{/selected}}>{{text}}</option>{{/options}}</select>{{/isChoice}}
+        {{#isLong}}<textarea id="{{name}}" name="{{name}}" rows="4">{{value}}</textarea>{{/isLong}}
+        {{#isPlain}}<input id="{{name}}" name="{{name}}" value="{{value}}" {{#isDate}}type="date"{{/isDate}} {{#required}}required{{/required}}>{{/isPlain}}
+        {{#error}}<p class="field-error">{{error}}</p>{{/error}}</div>{{/fields}}
+        <button type="submit">{{t.save}}</button> <a href="{{cancel}}">{{t.cancel}}</a></form>
+        {{> footer}}
+        """
+
+    static let message = """
+        {{> header}}
+        <section class="card narrow"><h1>{{title}}</h1><p>{{text}}</p><p><a href="/">{{t.dashboard}}</a></p></section>
+        {{> footer}}
+        """
+}

@@ -1,0 +1,70 @@
+/// Text of the web pages (forms, navigation, messages).
+public enum WebText: String, LocalizedKey {
+    case signIn, login, password, signOut, dashboard, patients, newPatient, searchPlaceholder, searchButton
+    case noPatients, noMatches, save, cancel, edit, delete, confirmDelete, patientSaved, patientDeleted
+    case patientCount, damagedNotice, disclaimer, analysesPlaceholder, previous, next, language, choose
+    case details, recentPatients, signedInAs, fixErrors, editPatient, back, version
+
+    public var translation: Translation {
+        switch self {
+        case .signIn: Translation("Sign in", uz: "Kirish", ru: "Войти")
+        case .login: Translation("Login", uz: "Login", ru: "Логин")
+        case .password: Translation("Password", uz: "Parol", ru: "Пароль")
+        case .signOut: Translation("Sign out", uz: "Chiqish", ru: "Выйти")
+        case .dashboard: Translation("Dashboard", uz: "Bosh sahifa", ru: "Главная")
+        case .patients: Translation("Patients", uz: "Bemorlar", ru: "Пациенты")
+        case .newPatient: Translation("New patient", uz: "Yangi bemor", ru: "Новый пациент")
+        case .searchPlaceholder: Translation("Name or phone, Latin or Cyrillic", uz: "Ism yoki telefon, lotin yoki kirill",
+                                             ru: "Имя или телефон, латиница или кириллица")
+        case .searchButton: Translation("Search", uz: "Qidirish", ru: "Найти")
+        case .noPatients: Translation("No patients yet. Add the first one with “New patient”.",
+                                      uz: "Hali bemorlar yoʻq. Birinchisini «Yangi bemor» orqali qoʻshing.",
+                                      ru: "Пациентов пока нет. Добавьте первого кнопкой «Новый пациент».")
+        case .noMatches: Translation("Nobody matches. Try the other script (Latin or Cyrillic), or part of the phone number.",
+                                     uz: "Hech kim topilmadi. Boshqa yozuvda (lotin yoki kirill) yoki telefon raqamining bir qismi bilan urinib koʻring.",
+                                     ru: "Никого не найдено. Попробуйте другое написание (латиница или кириллица) или часть номера телефона.")
+        case .save: Translation("Save", uz: "Saqlash", ru: "Сохранить")
+        case .cancel: Translation("Cancel", uz: "Bekor qilish", ru: "Отмена")
+        case .edit: Translation("Edit", uz: "Tahrirlash", ru: "Изменить")
+        case .delete: Translation("Delete", uz: "Oʻchirish", ru: "Удалить")
+        case .confirmDelete: Translation("Delete this patient? Their record leaves every list.",
+                                         uz: "Bu bemor oʻchirilsinmi? Uning yozuvi barcha roʻyxatlardan chiqadi.",
+                                         ru: "Удалить этого пациента? Запись исчезнет из всех списков.")
+        case .patientSaved: Translation("Patient saved.", uz: "Bemor saqlandi.", ru: "Пациент сохранён.")
+        case .patientDeleted: Translation("Patient deleted.", uz: "Bemor oʻchirildi.", ru: "Пациент удалён.")
+        case .patientCount: Translation("Patients: {count}", uz: "Bemorlar: {count}", ru: "Пациентов: {count}")
+        case .damagedNotice: Translation(
+            "{count} records are damaged and not shown; the administrator sees them with `medora-lite check`.",
+            uz: "{count} ta yozuv shikastlangan va koʻrsatilmaydi; administrator ularni `medora-lite check` bilan koʻradi.",
+            ru: "Повреждённых записей: {count}, они не показываются; администратор видит их через `medora-lite check`.")
+        case .disclaimer: Translation("Medora Lite keeps records; it does not replace a doctor's judgment.",
+                                      uz: "Medora Lite yozuvlarni saqlaydi; u shifokor xulosasining oʻrnini bosmaydi.",
+                                      ru: "Medora Lite хранит записи и не заменяет решения врача.")
+        case .analysesPlaceholder: Translation("Lab analyses will appear here.", uz: "Tahlillar shu yerda koʻrinadi.",
+                                               ru: "Здесь появятся анализы.")
+        case .previous: Translation("Previous", uz: "Oldingi", ru: "Назад")
+        case .next: Translation("Next", uz: "Keyingi", ru: "Далее")
+        case .language: Translation("Language", uz: "Til", ru: "Язык")
+        case .choose: Translation("—", uz: "—", ru: "—")
+        case .details: Translation("Details", uz: "Maʼlumotlar", ru: "Данные")
+        case .recentPatients: Translation("Recent patients", uz: "Soʻnggi bemorlar", ru: "Недавние пациенты")
+        case .signedInAs: Translation("Signed in as {name}", uz: "{name} sifatida kirilgan", ru: "Вы вошли как {name}")
+        case .fixErrors: Translation("Some fields need attention.", uz: "Baʼzi maydonlarni tuzatish kerak.",
+                                     ru: "Некоторые поля требуют исправления.")
+        case .editPatient: Translation("Edit patient", uz: "Bemorni tahrirlash", ru: "Изменить пациента")
+        case .back: Translation("Back to patients", uz: "Bemorlarga qaytish", ru: "К списку пациентов")
+        case .version: Translation("Version {version}", uz: "Versiya {version}", ru: "Версия {version}")
+        }
+    }
+}
+
+extension Sex: LocalizedKey {
+    public var translation: Translation {
+        switch self {
+        case .male: Translation("male", uz: "erkak", ru: "мужской")
+        case .female: Translation("female", uz: "ayol", ru: "женский")
+        case .other: Translation("other", uz: "boshqa", ru: "другой")
+        case .unknown: Translation("unknown", uz: "nomaʼlum", ru: "неизвестно")
+        }
+    }
+}

@@ -1,0 +1,133 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import MedoraStorage
+import MedoraTestSupport
+import XCTest
+@testable import MedoraLite
+
+/// The server-rendered pages over HTTP: cookie sessions, CSRF, escaping, scoping.
+final class WebPageTests: XCTestCase {
+    static let origin = "http://localhost"
+
+    func testPagesNeedASessionAndEveryTemplateRenders() async throws {
+        XCTAssertNotNil(WebTemplates.library, "every template parses")
+        let f = try await APIFixture()
+        try await f.app.test(.router) { client in
+            for path in ["/", "/patients", "/patients/new"] {
+                let r = try await client.execute(uri: path, method: .get)
+                XCTAssertEqual(r.status, .seeOther, path)
+                XCTAssertEqual(r.headers[.location], "/login")
+            }
+            let login = try await client.execute(uri: "/login", method: .get, headers: [.acceptLanguage: "ru"])
+            XCTAssertTrue(String(buffer: login.body).contains("Войти"))
+            let css = try await client.execute(uri: "/static/app.css", method: .get)
+            XCTAssertEqual(css.headers[.contentType], "text/css; charset=utf-8")
+            let (cookie, _) = try await client.signIn()
+            for path in ["/", "/patients", "/patients/new"] {
+                let r = try await client.execute(uri: path, method: .get, headers: [.cookie: cookie])
+                XCTAssertEqual(r.status, .ok, path)
+                XCTAssertEqual(r.headers[.cacheControl], "no-store")
+                XCTAssertFalse(String(buffer: r.body).contains("<script>"), "no inline script on \(path)")
+            }
+        }
+    }
+
+    func testFormsNeedTheSessionsTokenAndThisOrigin() async throws {
+        let f = try await APIFixture()
+        try await f.app.test(.router) { client in
+            let (cookie, csrf) = try await client.signIn()
+            let body = "firstName=Ali&lastName=Valiyev"
+            let noToken = try await client.post("/patients", cookie: cookie, body)
+            XCTAssertEqual(noToken.status, .forbidden)
+            let wrongToken = try await client.post("/patients", cookie: cookie, body + "&csrf=AAAA")
+            XCTAssertEqual(wrongToken.status, .forbidden)
+            let crossSite = try await client.post("/patients", cookie: cookie, origin: "http://evil.example", body + "&csrf=\(csrf)")
+            XCTAssertEqual(crossSite.status, .forbidden)
+            let noOrigin = try await client.post("/patients", cookie: cookie, origin: nil, body + "&csrf=\(csrf)")
+            XCTAssertEqual(noOrigin.status, .forbidden)
+            let list = try await client.execute(uri: "/patients", method: .get, headers: [.cookie: cookie])
+            XCTAssertFalse(String(buffer: list.body).contains("Valiyev"), "nothing was stored")
+            let ok = try await client.post("/patients", cookie: cookie, body + "&csrf=\(csrf)")
+            XCTAssertEqual(ok.status, .seeOther)
+        }
+    }
+
+    func testValuesAreEscapedEnteredValuesKeptAndOtherDoctorsPatientsNotFound() async throws {
+        let f = try await APIFixture()
+        try await f.app.test(.router) { client in
+            let (cookie, csrf) = try await client.signIn()
+            let bad = try await client.post("/patients", cookie: cookie,
+                                     "csrf=\(csrf)&firstName=%3Cscript%3Ealert(1)%3C%2Fscript%3E&lastName=Valiyev&phone=abc")
+            XCTAssertEqual(bad.status, .unprocessableContent)
+            let html = String(buffer: bad.body)
+            XCTAssertFalse(html.contains("<script>alert(1)</script>"), "no live script")
+            XCTAssertTrue(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "the entered value is kept, escaped")
+            XCTAssertTrue(html.contains("value=\"Valiyev\""))
+            XCTAssertTrue(html.contains(ValidationIssue.Code.invalidFormat.text(.en)), "a message beside the phone")
+
+            let created = try await client.post("/patients", cookie: cookie, "csrf=\(csrf)&firstName=Dilnoza&lastName=Karimova")
+            let location = try XCTUnwrap(created.headers[.location])
+            let page = try await client.execute(uri: location, method: .get, headers: [.cookie: cookie])
+            XCTAssertTrue(String(buffer: page.body).contains("Karimova"))
+            let path = String(location.split(separator: "?")[0])
+
+            let (other, otherCSRF) = try await client.signIn("drB")
+            let foreign = try await client.execute(uri: path, method: .get, headers: [.cookie: other])
+            XCTAssertEqual(foreign.status, .notFound)
+            XCTAssertFalse(String(buffer: foreign.body).contains("Karimova"))
+            let foreignEdit = try await client.post(path, cookie: other, "csrf=\(otherCSRF)&firstName=X&lastName=Y")
+            XCTAssertEqual(foreignEdit.status, .notFound)
+            let foreignDelete = try await client.post(path + "/delete", cookie: other, "csrf=\(otherCSRF)")
+            XCTAssertEqual(foreignDelete.status, .notFound)
+            let still = try await client.execute(uri: path, method: .get, headers: [.cookie: cookie])
+            XCTAssertEqual(still.status, .ok)
+        }
+    }
+
+    func testLogoutEndsTheCookieSession() async throws {
+        let f = try await APIFixture()
+        try await f.app.test(.router) { client in
+            let (cookie, csrf) = try await client.signIn()
+            let out = try await client.post("/logout", cookie: cookie, "csrf=\(csrf)")
+            XCTAssertEqual(out.status, .seeOther)
+            let after = try await client.execute(uri: "/patients", method: .get, headers: [.cookie: cookie])
+            XCTAssertEqual(after.status, .seeOther, "the old cookie is refused")
+            XCTAssertEqual(after.headers[.location], "/login")
+            let wrong = try await client.execute(uri: "/login", method: .post,
+                                                 headers: [.contentType: "application/x-www-form-urlencoded", .origin: Self.origin],
+                                                 body: ByteBuffer(string: "login=drA&password=wrong-password"))
+            XCTAssertEqual(wrong.status, .unauthorized)
+            let unknown = try await client.execute(uri: "/login", method: .post,
+                                                   headers: [.contentType: "application/x-www-form-urlencoded", .origin: Self.origin],
+                                                   body: ByteBuffer(string: "login=nobody&password=wrong-password"))
+            XCTAssertEqual(unknown.status, .unauthorized)
+            XCTAssertEqual(String(buffer: wrong.body), String(buffer: unknown.body).replacingOccurrences(of: "nobody", with: "drA"),
+                           "the same answer for an unknown login and a wrong password")
+        }
+    }
+}
+
+extension TestClientProtocol {
+    func signIn(_ login: String = "drA") async throws -> (cookie: String, csrf: String) {
+        let r = try await execute(uri: "/login", method: .post,
+                                         headers: [.contentType: "application/x-www-form-urlencoded", .origin: WebPageTests.origin],
+                                         body: ByteBuffer(string: "login=\(login)&password=\(APIFixture.doctorPassword)"))
+        XCTAssertEqual(r.status, .seeOther)
+        let setCookie = try XCTUnwrap(r.headers[.setCookie])
+        XCTAssertTrue(setCookie.contains("HttpOnly"), setCookie)
+        XCTAssertTrue(setCookie.lowercased().contains("samesite=lax"), setCookie)
+        let cookie = try XCTUnwrap(setCookie.split(separator: ";").first.map(String.init))
+        let form = try await execute(uri: "/patients/new", method: .get, headers: [.cookie: cookie])
+        let html = String(buffer: form.body)
+        let csrf = try XCTUnwrap(html.range(of: #"name="csrf" value="[^"]+""#, options: .regularExpression)
+            .map { String(html[$0]).replacingOccurrences(of: "name=\"csrf\" value=\"", with: "").replacingOccurrences(of: "\"", with: "") })
+        return (cookie, csrf)
+    }
+
+    func post(_ uri: String, cookie: String, origin: String? = WebPageTests.origin, _ body: String) async throws -> TestResponse {
+        var headers: HTTPFields = [.contentType: "application/x-www-form-urlencoded", .cookie: cookie]
+        if let origin { headers[.origin] = origin }
+        return try await execute(uri: uri, method: .post, headers: headers, body: ByteBuffer(string: body))
+    }
+}
