@@ -5,7 +5,7 @@ BIN := .build/debug/medora-lite
 RELEASE_BIN := .build/release/medora-lite
 APT_PACKAGES := libsqlite3-dev libsodium-dev pkg-config
 
-.PHONY: deps build test soak demo release bench clean
+.PHONY: deps browser-deps build test soak demo release bench clean
 
 # Installs the system libraries only when one is missing (CI starts from a fresh machine).
 deps:
@@ -21,15 +21,23 @@ deps:
 build: deps
 	$(SWIFT) build
 
-# The suite is XCTest; the last line is the plain "N passed, N failed" summary CI reads.
-test: deps
+# The suite is XCTest, then the browser test (headless chromium over the DevTools protocol; its
+# screenshots go to .build/browser-shots). The last line is the plain "N passed, N failed" summary CI reads.
+test: deps browser-deps
 	$(SWIFT) build --build-tests
 	@set -o pipefail; $(SWIFT) test --skip-build --disable-swift-testing 2>&1 | tee .build/test.log; status=$$?; \
 	summary=$$(grep -E "^[[:space:]]*Executed [0-9]+ tests?, with [0-9]+ failures?" .build/test.log | tail -1); \
 	total=$$(echo "$$summary" | sed -E 's/.*Executed ([0-9]+) tests?.*/\1/'); \
 	failed=$$(echo "$$summary" | sed -E 's/.*with ([0-9]+) failures?.*/\1/'); \
 	if [ -z "$$summary" ]; then echo "no test summary found"; exit 1; fi; \
+	timeout 600 python3 Tests/Browser/browser_test.py $(BIN) .build/browser-shots; browser=$$?; \
+	total=$$((total + 1)); if [ $$browser -ne 0 ]; then failed=$$((failed + 1)); status=1; fi; \
 	echo "$$((total - failed)) passed, $$failed failed"; exit $$status
+
+# Debian's chromium for the browser test, installed only when missing.
+browser-deps:
+	@command -v chromium >/dev/null || { SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium fonts-dejavu-core; }
 
 # The long runs of the damage tests: 20,000 random mutations in process and 300 through the binary
 # (make test runs 1,000 and 30). MEDORA_MUTATION_SEED replays a run.

@@ -3,7 +3,7 @@ public enum WebText: String, LocalizedKey {
     case signIn, login, password, signOut, dashboard, patients, newPatient, searchPlaceholder, searchButton
     case noPatients, noMatches, save, cancel, edit, delete, confirmDelete, patientSaved, patientDeleted
     case patientCount, damagedNotice, disclaimer, analysesPlaceholder, previous, next, language, choose
-    case details, recentPatients, signedInAs, fixErrors, editPatient, back, version
+    case details, recentPatients, signedInAs, fixErrors, editPatient, back, version, analyses
 
     public var translation: Translation {
         switch self {
@@ -53,6 +53,7 @@ public enum WebText: String, LocalizedKey {
                                      ru: "Некоторые поля требуют исправления.")
         case .editPatient: Translation("Edit patient", uz: "Bemorni tahrirlash", ru: "Изменить пациента")
         case .back: Translation("Back to patients", uz: "Bemorlarga qaytish", ru: "К списку пациентов")
+        case .analyses: Translation("Lab analyses", uz: "Tahlillar", ru: "Анализы")
         case .version: Translation("Version {version}", uz: "Versiya {version}", ru: "Версия {version}")
         }
     }

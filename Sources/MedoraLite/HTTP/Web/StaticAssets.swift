@@ -6,12 +6,20 @@ enum StaticAssets {
     static func addRoutes(to router: Router<AppRequestContext>) {
         router.get("static/app.css") { _, _ in asset(css, type: "text/css; charset=utf-8") }
         router.get("static/app.js") { _, _ in asset(js, type: "text/javascript; charset=utf-8") }
+        router.get("static/icon.svg") { _, _ in asset(icon, type: "image/svg+xml") }
+        // Browsers ask for it whatever the page says; the page's own icon is the SVG above.
+        router.get("favicon.ico") { _, _ in Response(status: .noContent, headers: [.cacheControl: "public, max-age=86400"]) }
     }
 
     static func asset(_ body: String, type: String) -> Response {
         Response(status: .ok, headers: [.contentType: type, .cacheControl: "public, max-age=3600"],
                  body: .init(byteBuffer: ByteBuffer(string: body)))
     }
+
+    static let icon = """
+        <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="#0b6bcb"/>\
+        <path d="M13 7h6v6h6v6h-6v6h-6v-6H7v-6h6z" fill="#fff"/></svg>
+        """
 
     static let css = """
         :root { --ink: #1d2430; --muted: #5b6678; --line: #d8dee8; --accent: #0b6bcb; --bad: #b42318; --bg: #f6f8fb; }

@@ -69,7 +69,7 @@ struct PatientPages<Patients: PatientRepository>: Sendable {
         let flash = request.uri.queryParameters["saved"] != nil ? WebText.patientSaved.text(lang) : nil
         return WebPage.render("patient", [
             "title": "\(p.details.lastName) \(p.details.firstName)", "name": "\(p.details.lastName) \(p.details.firstName)",
-            "id": Self.key(p.id), "analysesTitle": WebText.analysesPlaceholder.text(lang),
+            "id": Self.key(p.id), "analysesTitle": WebText.analyses.text(lang),
             "fields": PatientField.allCases.compactMap { field -> [String: Any]? in
                 guard let value = p.details[field] else { return nil }
                 let shown = field == .sex ? (Sex(rawValue: value)?.text(lang) ?? value)

@@ -24,7 +24,7 @@ enum WebTemplates {
         <html lang="{{lang}}"><head><meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <title>{{title}} · Medora Lite</title>
-        <link rel="stylesheet" href="/static/app.css"><script src="/static/app.js" defer></script></head>
+        <link rel="icon" href="/static/icon.svg"><link rel="stylesheet" href="/static/app.css"><script src="/static/app.js" defer></script></head>
         <body>
         <header class="top"><a class="brand" href="/">Medora Lite</a>
         {{#user}}<nav><a href="/">{{t.dashboard}}</a><a href="/patients">{{t.patients}}</a></nav>{{/user}}

@@ -1,0 +1,155 @@
+#!/usr/bin/env python3
+"""The web UI in a real browser (Debian's chromium, headless, over the DevTools protocol): signs in
+with the demo login, finds patients by a Cyrillic and a Latin query (search as you type), creates
+and edits a patient, switches language, signs out; saves screenshots of the main pages in en, uz
+and ru and at phone width into OUT; fails on any console error or failed request.
+
+usage: browser_test.py MEDORA_BINARY OUT_DIR"""
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from cdp import Page  # noqa: E402
+
+
+def chromium():
+    for name in ("chromium", "chromium-browser", "google-chrome"):
+        path = shutil.which(name)
+        if path:
+            return path
+    sys.exit("chromium is not installed (make test installs it)")
+
+
+def start_demo(binary, work):
+    env = {k: v for k, v in os.environ.items() if not k.startswith("MEDORA_")}
+    env["MEDORA_LANG"] = "en"
+    proc = subprocess.Popen([binary, "demo", "--port", "0", "--data", os.path.join(work, "demo")],
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
+    seen, deadline = "", time.time() + 120
+    while time.time() < deadline:
+        line = proc.stdout.readline()
+        if not line:
+            break
+        seen += line
+        m = re.search(r"http://127\.0\.0\.1:\d+", line)
+        if m:
+            return proc, m.group(0)
+    proc.kill()
+    sys.exit(f"demo did not start: {seen}")
+
+
+def start_browser(work):
+    profile = os.path.join(work, "profile")
+    proc = subprocess.Popen([chromium(), "--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                             "--disable-extensions", "--remote-debugging-port=0", f"--user-data-dir={profile}",
+                             "about:blank"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    port_file = os.path.join(profile, "DevToolsActivePort")
+    deadline = time.time() + 60
+    while time.time() < deadline:
+        if os.path.exists(port_file):
+            with open(port_file) as f:
+                first = f.readline().strip()
+            if first:
+                return proc, int(first)
+        time.sleep(0.1)
+    proc.kill()
+    sys.exit("chromium did not open its DevTools port")
+
+
+def main():
+    binary, out = sys.argv[1], sys.argv[2]
+    os.makedirs(out, exist_ok=True)
+    work = tempfile.mkdtemp(prefix="medora-browser-")
+    demo, base = start_demo(binary, work)
+    browser, port = start_browser(work)
+    checks = 0
+    try:
+        page = Page(port)
+
+        def shot(name, mobile=False):
+            page.screenshot(os.path.join(out, f"{name}.png"), width=375 if mobile else 1200, height=800, mobile=mobile)
+
+        def expect(condition, what):
+            nonlocal checks
+            checks += 1
+            if not condition:
+                raise AssertionError(what)
+
+        # Sign in with the printed demo login.
+        page.goto(f"{base}/login")
+        shot("login-en")
+        page.eval("document.getElementById('login').value = 'doctor'; document.getElementById('password').value = 'medora-demo';"
+                  "document.querySelector('form').submit(); true")
+        page.wait_for("location.pathname === '/' && document.readyState === 'complete'")
+        expect("Patients: 320" in page.eval("document.body.innerText"), "dashboard counts the demo patients")
+        shot("dashboard-en")
+
+        # Search as you type: Cyrillic, then Latin finds the same spellings.
+        page.goto(f"{base}/patients")
+        for query in ("Шохрух", "Shoxrux"):
+            page.eval(f"var q = document.getElementById('q'); q.value = {query!r}; q.dispatchEvent(new Event('input')); true")
+            page.wait_for(f"location.search.indexOf(encodeURIComponent({query!r})) >= 0 && document.querySelectorAll('#results tbody tr').length > 0")
+            names = page.eval("Array.from(document.querySelectorAll('#results tbody tr')).map(r => r.innerText).join('\\n')")
+            expect(names.strip() != "", f"{query} finds patients")
+        shot("patients-search-en")
+
+        # Create a patient, with one mistake first: the message sits beside the field, values stay.
+        page.goto(f"{base}/patients/new")
+        page.eval("document.getElementById('firstName').value = 'Nodirabegim'; document.getElementById('lastName').value = 'Usmonxoʻjayeva';"
+                  "document.getElementById('phone').value = 'call me'; document.querySelector('form.card').submit(); true")
+        page.wait_for("document.querySelector('.field-error') !== null")
+        expect(page.eval("document.getElementById('lastName').value") == "Usmonxoʻjayeva", "entered values are kept")
+        shot("patient-form-error-en")
+        page.eval("document.getElementById('phone').value = '+998 90 123 45 67'; document.getElementById('birthDate').value = '1990-05-17';"
+                  "document.querySelector('form.card').submit(); true")
+        page.wait_for("location.pathname.startsWith('/patients/') && document.querySelector('dl.details') !== null")
+        expect("Usmonxoʻjayeva" in page.eval("document.querySelector('h1').innerText"), "the new patient's page")
+        expect("17.05.1990" in page.eval("document.body.innerText"), "dates as dd.mm.yyyy")
+        patient_url = page.eval("location.pathname")
+        shot("patient-en")
+
+        # Edit: the change shows on the patient's page.
+        page.goto(f"{base}{patient_url}/edit")
+        page.eval("document.getElementById('notes').value = 'Allergy: penicillin'; document.querySelector('form.card').submit(); true")
+        page.wait_for("document.querySelector('dl.details') !== null && document.body.innerText.indexOf('penicillin') >= 0")
+
+        # Find the new patient by a Cyrillic spelling of the Latin name.
+        page.goto(f"{base}/patients?q=" + "%D0%9D%D0%BE%D0%B4%D0%B8%D1%80%D0%B0")
+        expect("Usmonxoʻjayeva" in page.eval("document.body.innerText"), "Cyrillic query finds a Latin name")
+
+        # Every main page in each language, and at phone width.
+        for lang, word in (("uz", "Bemorlar"), ("ru", "Пациенты"), ("en", "Patients")):
+            page.goto(f"{base}/lang/{lang}")
+            for name, path in (("dashboard", "/"), ("patients", "/patients"), ("patient", patient_url),
+                               ("patient-form", patient_url + "/edit")):
+                page.goto(base + path)
+                expect(word in page.eval("document.body.innerText"), f"{lang} text on {path}")
+                shot(f"{name}-{lang}")
+            page.goto(base + "/patients")
+            shot(f"patients-{lang}-phone", mobile=True)
+            page.goto(base + patient_url)
+            shot(f"patient-{lang}-phone", mobile=True)
+
+        # Sign out: the page goes back to the login and the old session is gone.
+        page.eval("document.querySelector('form[action=\"/logout\"]').submit(); true")
+        page.wait_for("location.pathname === '/login'")
+        page.goto(f"{base}/patients")
+        expect(page.eval("location.pathname") == "/login", "signed out")
+
+        problems = page.problems(allowed_statuses=(422,))
+        expect(not problems, "console errors or failed requests:\n" + "\n".join(problems))
+        print(f"browser test: {checks} checks passed, screenshots in {out}")
+    finally:
+        browser.kill()
+        demo.terminate()
+        demo.wait(timeout=30)
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
