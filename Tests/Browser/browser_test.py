@@ -82,6 +82,7 @@ def main():
 
         # Sign in with the printed demo login.
         page.goto(f"{base}/login")
+        expect("medora-demo" in page.eval("document.body.innerText"), "the demo login page shows the demo credentials")
         shot("login-en")
         page.eval("document.getElementById('login').value = 'doctor'; document.getElementById('password').value = 'medora-demo';"
                   "document.querySelector('form').submit(); true")

@@ -25,9 +25,17 @@ extension AppDependencies where Patients == SQLitePatientRepository, Users == SQ
 struct ServerConfig: Sendable {
     var host = "127.0.0.1"
     var port = 8080
+    /// Shown on the login page of a demo installation (never set by `serve`).
+    var demoLogin: DemoLogin?
 }
 
-func buildRouter(_ deps: AppDependencies<some PatientRepository, some UserRepository, some SessionRepository>) -> Router<AppRequestContext> {
+struct DemoLogin: Sendable {
+    var login: String
+    var password: String
+}
+
+func buildRouter(_ deps: AppDependencies<some PatientRepository, some UserRepository, some SessionRepository>,
+                 demoLogin: DemoLogin? = nil) -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self)
     router.add(middleware: RequestIDMiddleware())
     router.add(middleware: AccessLogMiddleware(logger: deps.logger))
@@ -36,7 +44,7 @@ func buildRouter(_ deps: AppDependencies<some PatientRepository, some UserReposi
 
     HealthController().addRoutes(to: router)
     StaticAssets.addRoutes(to: router)
-    let loginPages = LoginPages(users: deps.users, sessions: deps.sessions, loginLimiter: deps.loginLimiter)
+    let loginPages = LoginPages(users: deps.users, sessions: deps.sessions, loginLimiter: deps.loginLimiter, demoLogin: demoLogin)
     loginPages.addPublicRoutes(to: router)
     let pages = router.group().add(middleware: WebSessionMiddleware(sessions: deps.sessions))
     loginPages.addSignedInRoutes(to: pages)
@@ -57,7 +65,7 @@ func buildRouter(_ deps: AppDependencies<some PatientRepository, some UserReposi
 func buildApplication(_ deps: AppDependencies<some PatientRepository, some UserRepository, some SessionRepository>, config: ServerConfig,
                       onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol {
     var app = Application(
-        router: buildRouter(deps),
+        router: buildRouter(deps, demoLogin: config.demoLogin),
         configuration: .init(address: .hostname(config.host, port: config.port), serverName: "medora-lite"),
         onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? config.port) },
         logger: deps.logger)

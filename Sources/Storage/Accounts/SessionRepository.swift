@@ -21,6 +21,7 @@ public final class SQLiteSessionRepository: SessionRepository {
     let cache: SessionCache
 
     let ledger: IntegrityLedger
+    let activity = SessionActivity()
 
     init(database: AppDatabase, keyring: Keyring, ledger: IntegrityLedger, users: SQLiteUserRepository, clock: WallClock,
          cache: SessionCache) {
@@ -62,7 +63,14 @@ public final class SQLiteSessionRepository: SessionRepository {
         guard !token.isEmpty, token.utf8.count <= 128 else { return nil }
         let hash = tokenHash(token)
         let now = clock.now()
-        if let hit = cache.get(hash, now: now) { return hit }
+        if activity.isIdle(hash, now: now) {
+            try await revoke(token: token) // unused too long: ended, as a logout would
+            return nil
+        }
+        if let hit = cache.get(hash, now: now) {
+            activity.touch(hash, now: now)
+            return hit
+        }
         let (auth, users) = (ledger.auth, self.users)
         // Both rows must authenticate: a session revived (expiry edited) or moved to another user,
         // or a user promoted or re-enabled by editing the file, signs nobody in.
@@ -78,12 +86,14 @@ public final class SQLiteSessionRepository: SessionRepository {
         }
         guard let (session, user) = found, session.expiresAt > now, user.status == .active else { return nil }
         cache.put(hash, session, user, now: now)
+        activity.touch(hash, now: now)
         return (session, user)
     }
 
     public func revoke(token: String) async throws {
         let hash = tokenHash(token)
         cache.remove(hash)
+        activity.forget(hash)
         let ledger = self.ledger
         try await database.write { db in
             try ledger.delete(db, .sessions, where: "token_hash = ?", arguments: [hash])

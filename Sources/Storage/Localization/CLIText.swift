@@ -3,7 +3,7 @@ public enum CLIText: LocalizedKey {
     case passphrasePrompt, passphraseConfirm, newPassphrasePrompt, recoveryKeyPrompt, passwordPrompt
     case recoveryKeyNotice, initDone, keyfileWritten, serving, demoLogin, dataDirectory, tryAPI
     case userAdded, passwordChanged, passphraseChanged, invalidInput, generated, damageAtStart
-    case userDisabled, userEnabled, userDeleted
+    case userDisabled, userEnabled, userDeleted, openBrowser
 
     public var translation: Translation {
         switch self {
@@ -49,6 +49,9 @@ public enum CLIText: LocalizedKey {
                                         ru: "\"{login}\" заблокирован; его сеансы завершены.")
         case .userEnabled: Translation("Enabled \"{login}\".", uz: "\"{login}\" faollashtirildi.", ru: "\"{login}\" разблокирован.")
         case .userDeleted: Translation("Deleted \"{login}\".", uz: "\"{login}\" oʻchirildi.", ru: "\"{login}\" удалён.")
+        case .openBrowser: Translation("Open {url} in a browser and sign in with the demo login.",
+                                       uz: "Brauzerda {url} ni oching va demo login bilan kiring.",
+                                       ru: "Откройте {url} в браузере и войдите с демо-логином.")
         case .generated: Translation("Generated {count} synthetic patients.", uz: "{count} ta sintetik bemor yaratildi.",
                                      ru: "Создано синтетических пациентов: {count}.")
         }

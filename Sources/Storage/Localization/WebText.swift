@@ -3,7 +3,7 @@ public enum WebText: String, LocalizedKey {
     case signIn, login, password, signOut, dashboard, patients, newPatient, searchPlaceholder, searchButton
     case noPatients, noMatches, save, cancel, edit, delete, confirmDelete, patientSaved, patientDeleted
     case patientCount, damagedNotice, disclaimer, analysesPlaceholder, previous, next, language, choose
-    case details, recentPatients, signedInAs, fixErrors, editPatient, back, version, analyses
+    case details, recentPatients, signedInAs, fixErrors, editPatient, back, version, analyses, demoCredentials
 
     public var translation: Translation {
         switch self {
@@ -53,6 +53,9 @@ public enum WebText: String, LocalizedKey {
                                      ru: "Некоторые поля требуют исправления.")
         case .editPatient: Translation("Edit patient", uz: "Bemorni tahrirlash", ru: "Изменить пациента")
         case .back: Translation("Back to patients", uz: "Bemorlarga qaytish", ru: "К списку пациентов")
+        case .demoCredentials: Translation("Demo: sign in as {login} with the password {password}.",
+                                           uz: "Demo: {login} sifatida {password} paroli bilan kiring.",
+                                           ru: "Демо: войдите как {login} с паролем {password}.")
         case .analyses: Translation("Lab analyses", uz: "Tahlillar", ru: "Анализы")
         case .version: Translation("Version {version}", uz: "Versiya {version}", ru: "Версия {version}")
         }

@@ -28,9 +28,11 @@ struct DemoCommand: AsyncParsableCommand {
             if !dir.isInitialized { try await Self.create(dir) }
             let store = try await MedoraStore.open(dir, secret: .keyfile(path: dir.keyfilePath))
             let lang = Language.cli
-            try await Server.run(store: store, lock: lock, config: ServerConfig(host: host, port: port)) { url in
+            try await Server.run(store: store, lock: lock, config: ServerConfig(
+                host: host, port: port, demoLogin: DemoLogin(login: Self.doctorLogin, password: Self.doctorPassword))) { url in
                 Terminal.say(CLIText.demoLogin.text(lang, ["login": Self.doctorLogin, "password": Self.doctorPassword]))
                 Terminal.say(CLIText.dataDirectory.text(lang, ["path": dir.url.path]))
+                Terminal.say(CLIText.openBrowser.text(lang, ["url": url]))
                 Terminal.say(CLIText.tryAPI.text(lang))
                 Terminal.say("""
                       TOKEN=$(curl -s -X POST \(url)/api/v1/auth/login -H 'Content-Type: application/json' \\

@@ -8,10 +8,10 @@ struct LoginPages<Users: UserRepository, Sessions: SessionRepository>: Sendable 
     let users: Users
     let sessions: Sessions
     let loginLimiter: RateLimiter
+    let demoLogin: DemoLogin?
 
     func addPublicRoutes(to router: Router<AppRequestContext>) {
-        router.get("login") { request, _ in WebPage.render("login", ["title": WebText.signIn.text(Language.of(request))],
-                                                             request: request, identity: nil) }
+        router.get("login") { request, _ in page(request) }
         router.post("login", use: login)
         router.get("lang/:code") { request, context in
             let code = context.parameters.get("code") ?? ""
@@ -36,14 +36,23 @@ struct LoginPages<Users: UserRepository, Sessions: SessionRepository>: Sendable 
         }
     }
 
+    /// The login form (with the demo credentials on a demo installation).
+    func page(_ request: Request, error: String = "", login: String = "", status: HTTPResponse.Status = .ok) -> Response {
+        let lang = Language.of(request)
+        var values: [String: Any] = ["title": WebText.signIn.text(lang), "error": error, "login": login]
+        if let demoLogin {
+            values["demo"] = WebText.demoCredentials.text(lang, ["login": demoLogin.login, "password": demoLogin.password])
+        }
+        return WebPage.render("login", values, request: request, identity: nil, status: status)
+    }
+
     @Sendable func login(_ request: Request, context: AppRequestContext) async throws -> Response {
         let lang = Language.of(request)
         guard WebForm.sameOrigin(request) else { throw APIError(.forbidden) }
         let form = try await WebForm.read(request, context: context)
         let login = form["login"] ?? "", password = form["password"] ?? ""
         func failed(_ text: String, _ status: HTTPResponse.Status) -> Response {
-            WebPage.render("login", ["title": WebText.signIn.text(lang), "error": text, "login": login],
-                           request: request, identity: nil, status: status)
+            page(request, error: text, login: login, status: status)
         }
         guard !login.isEmpty, login.count <= 64, !password.isEmpty, password.utf8.count <= 1024 else {
             return failed(ErrorText.invalidCredentials.text(lang), .unauthorized)

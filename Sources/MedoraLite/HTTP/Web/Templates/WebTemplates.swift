@@ -45,6 +45,7 @@ enum WebTemplates {
     static let login = """
         {{> header}}
         <section class="card narrow"><h1>{{t.signIn}}</h1>
+        {{#demo}}<p class="flash">{{demo}}</p>{{/demo}}
         {{#error}}<p class="error" role="alert">{{error}}</p>{{/error}}
         <form method="post" action="/login">
         <label for="login">{{t.login}}</label><input id="login" name="login" autocomplete="username" value="{{login}}" required autofocus>
