@@ -123,6 +123,11 @@ def main():
         page.goto(f"{base}/patients?q=" + "%D0%9D%D0%BE%D0%B4%D0%B8%D1%80%D0%B0")
         expect("Usmonxoʻjayeva" in page.eval("document.body.innerText"), "Cyrillic query finds a Latin name")
 
+        # One's own sessions and the password form.
+        page.goto(f"{base}/account")
+        expect("this session" in page.eval("document.body.innerText"), "the account page lists this session")
+        shot("account-en")
+
         # Every main page in each language, and at phone width.
         for lang, word in (("uz", "Bemorlar"), ("ru", "Пациенты"), ("en", "Patients")):
             page.goto(f"{base}/lang/{lang}")

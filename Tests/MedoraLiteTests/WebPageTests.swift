@@ -106,6 +106,40 @@ final class WebPageTests: XCTestCase {
                            "the same answer for an unknown login and a wrong password")
         }
     }
+
+    func testOwnSessionsCanBeEndedAndAPasswordChangeEndsThemAll() async throws {
+        let f = try await APIFixture()
+        try await f.app.test(.router) { client in
+            let (laptop, laptopCSRF) = try await client.signIn()
+            let (phone, _) = try await client.signIn()
+            let account = try await client.execute(uri: "/account", method: .get, headers: [.cookie: laptop])
+            XCTAssertEqual(account.status, .ok)
+            XCTAssertEqual(String(buffer: account.body).components(separatedBy: "<tr><td>").count - 1, 2, "both sessions listed")
+            let endOthers = try await client.post("/account/sessions/end-others", cookie: laptop, "csrf=\(laptopCSRF)")
+            XCTAssertEqual(endOthers.status, .ok)
+            let phoneAfter = try await client.execute(uri: "/patients", method: .get, headers: [.cookie: phone])
+            XCTAssertEqual(phoneAfter.status, .seeOther, "the other session ended")
+            let laptopAfter = try await client.execute(uri: "/patients", method: .get, headers: [.cookie: laptop])
+            XCTAssertEqual(laptopAfter.status, .ok, "this one goes on")
+
+            let body = "csrf=\(laptopCSRF)&current=\(APIFixture.doctorPassword)"
+            let mismatch = try await client.post("/account/password", cookie: laptop, body + "&new=new-password-123&repeat=other-password-1")
+            XCTAssertEqual(mismatch.status, .unprocessableContent)
+            let wrong = try await client.post("/account/password", cookie: laptop,
+                                              "csrf=\(laptopCSRF)&current=not-my-password&new=new-password-123&repeat=new-password-123")
+            XCTAssertEqual(wrong.status, .unprocessableContent)
+            let short = try await client.post("/account/password", cookie: laptop, body + "&new=short&repeat=short")
+            XCTAssertEqual(short.status, .unprocessableContent)
+            let changed = try await client.post("/account/password", cookie: laptop, body + "&new=new-password-123&repeat=new-password-123")
+            XCTAssertEqual(changed.status, .ok)
+            let old = try await client.execute(uri: "/patients", method: .get, headers: [.cookie: laptop])
+            XCTAssertEqual(old.status, .seeOther, "the old cookie is refused after a password change")
+            let relogin = try await client.execute(uri: "/login", method: .post,
+                                                   headers: [.contentType: "application/x-www-form-urlencoded", .origin: Self.origin],
+                                                   body: ByteBuffer(string: "login=drA&password=new-password-123"))
+            XCTAssertEqual(relogin.status, .seeOther)
+        }
+    }
 }
 
 extension TestClientProtocol {

@@ -49,6 +49,7 @@ func buildRouter(_ deps: AppDependencies<some PatientRepository, some UserReposi
     let pages = router.group().add(middleware: WebSessionMiddleware(sessions: deps.sessions))
     loginPages.addSignedInRoutes(to: pages)
     PatientPages(patients: deps.patients).addRoutes(to: pages)
+    AccountPages(users: deps.users, sessions: deps.sessions).addRoutes(to: pages)
 
     let api = router.group("api/v1")
     let auth = AuthController(users: deps.users, sessions: deps.sessions, loginLimiter: deps.loginLimiter)

@@ -10,6 +10,9 @@ public struct Session: Sendable, Equatable {
     public var csrf: String
     public var createdAt: Date
     public var expiresAt: Date
+    /// Where it was started from, for the user's list of their sessions.
+    public var ip: String? = nil
+    public var userAgent: String? = nil
 }
 
 extension Session {
@@ -20,5 +23,7 @@ extension Session {
         csrf = try row.value("csrf")
         createdAt = try row.value("created_at")
         expiresAt = try row.value("expires_at")
+        ip = try row.optionalValue("ip")
+        userAgent = try row.optionalValue("user_agent")
     }
 }

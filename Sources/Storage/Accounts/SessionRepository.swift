@@ -9,6 +9,12 @@ public protocol SessionRepository: Sendable {
     func resolve(token: String) async throws -> (Session, User)?
     func revoke(token: String) async throws
     func purgeExpired() async throws -> Int
+    /// The user's live sessions (intact rows only), newest first.
+    func list(userID: UUID) async throws -> [Session]
+    /// Ends one of the user's sessions; false if there was no such session of theirs.
+    func revoke(id: UUID, userID: UUID) async throws -> Bool
+    /// Ends every session of the user except `keeping`; returns how many.
+    func revokeAll(userID: UUID, keeping: UUID?) async throws -> Int
 }
 
 public final class SQLiteSessionRepository: SessionRepository {
@@ -98,6 +104,34 @@ public final class SQLiteSessionRepository: SessionRepository {
         try await database.write { db in
             try ledger.delete(db, .sessions, where: "token_hash = ?", arguments: [hash])
         }
+    }
+
+    public func list(userID: UUID) async throws -> [Session] {
+        let (auth, now) = (ledger.auth, clock.now())
+        return try await database.read { db in
+            try Row.fetchAll(db, sql: AuthenticatedTable.sessions.selectAll + " WHERE user_id = ?", arguments: [userID])
+                .compactMap { row in auth.verify(.sessions, row) ? try? Session(decoding: row) : nil }
+                .filter { $0.userID == userID && $0.expiresAt > now }
+                .sorted { $0.createdAt > $1.createdAt }
+        }
+    }
+
+    public func revoke(id: UUID, userID: UUID) async throws -> Bool {
+        let ledger = self.ledger
+        let ended = try await database.write { db in
+            try ledger.delete(db, .sessions, where: "id = ? AND user_id = ?", arguments: [id, userID])
+        }
+        cache.removeAll(userID: userID)
+        return ended > 0
+    }
+
+    public func revokeAll(userID: UUID, keeping: UUID?) async throws -> Int {
+        let ledger = self.ledger
+        let ended = try await database.write { db in
+            try ledger.delete(db, .sessions, where: "user_id = ? AND id IS NOT ?", arguments: [userID, keeping])
+        }
+        cache.removeAll(userID: userID)
+        return ended
     }
 
     public func purgeExpired() async throws -> Int {

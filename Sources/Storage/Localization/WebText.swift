@@ -4,6 +4,8 @@ public enum WebText: String, LocalizedKey {
     case noPatients, noMatches, save, cancel, edit, delete, confirmDelete, patientSaved, patientDeleted
     case patientCount, damagedNotice, disclaimer, analysesPlaceholder, previous, next, language, choose
     case details, recentPatients, signedInAs, fixErrors, editPatient, back, version, analyses, demoCredentials
+    case account, changePassword, currentPassword, newPassword, repeatPassword, passwordsDiffer, wrongCurrentPassword
+    case passwordChangedSignIn, sessions, thisSession, endSession, endOthers, sessionsEnded, started, ends, from
 
     public var translation: Translation {
         switch self {
@@ -56,6 +58,29 @@ public enum WebText: String, LocalizedKey {
         case .demoCredentials: Translation("Demo: sign in as {login} with the password {password}.",
                                            uz: "Demo: {login} sifatida {password} paroli bilan kiring.",
                                            ru: "Демо: войдите как {login} с паролем {password}.")
+        case .account: Translation("My account", uz: "Mening hisobim", ru: "Моя учётная запись")
+        case .changePassword: Translation("Change password", uz: "Parolni oʻzgartirish", ru: "Сменить пароль")
+        case .currentPassword: Translation("Current password", uz: "Joriy parol", ru: "Текущий пароль")
+        case .newPassword: Translation("New password (at least 10 characters)", uz: "Yangi parol (kamida 10 ta belgi)",
+                                       ru: "Новый пароль (не короче 10 символов)")
+        case .repeatPassword: Translation("Repeat the new password", uz: "Yangi parolni takrorlang", ru: "Повторите новый пароль")
+        case .passwordsDiffer: Translation("The new passwords do not match.", uz: "Yangi parollar mos emas.",
+                                           ru: "Новые пароли не совпадают.")
+        case .wrongCurrentPassword: Translation("The current password is wrong.", uz: "Joriy parol notoʻgʻri.",
+                                                ru: "Текущий пароль неверен.")
+        case .passwordChangedSignIn: Translation("Password changed; every session ended. Sign in with the new password.",
+                                                 uz: "Parol oʻzgartirildi; barcha seanslar yakunlandi. Yangi parol bilan kiring.",
+                                                 ru: "Пароль изменён; все сеансы завершены. Войдите с новым паролем.")
+        case .sessions: Translation("Signed-in sessions", uz: "Faol seanslar", ru: "Активные сеансы")
+        case .thisSession: Translation("this session", uz: "joriy seans", ru: "текущий сеанс")
+        case .endSession: Translation("End", uz: "Yakunlash", ru: "Завершить")
+        case .endOthers: Translation("End all other sessions", uz: "Boshqa barcha seanslarni yakunlash",
+                                     ru: "Завершить все остальные сеансы")
+        case .sessionsEnded: Translation("Sessions ended: {count}.", uz: "Yakunlangan seanslar: {count}.",
+                                         ru: "Завершено сеансов: {count}.")
+        case .started: Translation("Started", uz: "Boshlangan", ru: "Начат")
+        case .ends: Translation("Ends", uz: "Tugaydi", ru: "Истекает")
+        case .from: Translation("From", uz: "Qayerdan", ru: "Откуда")
         case .analyses: Translation("Lab analyses", uz: "Tahlillar", ru: "Анализы")
         case .version: Translation("Version {version}", uz: "Versiya {version}", ru: "Версия {version}")
         }

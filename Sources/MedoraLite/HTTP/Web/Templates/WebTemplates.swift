@@ -6,7 +6,7 @@ import Mustache
 enum WebTemplates {
     static let sources: [String: String] = [
         "header": header, "footer": footer, "login": login, "dashboard": dashboard,
-        "patients": patients, "patient": patient, "patientForm": patientForm, "message": message,
+        "patients": patients, "patient": patient, "patientForm": patientForm, "message": message, "account": account,
     ]
 
     /// Nil only if a template does not parse (a test renders every one).
@@ -27,7 +27,7 @@ enum WebTemplates {
         <link rel="icon" href="/static/icon.svg"><link rel="stylesheet" href="/static/app.css"><script src="/static/app.js" defer></script></head>
         <body>
         <header class="top"><a class="brand" href="/">Medora Lite</a>
-        {{#user}}<nav><a href="/">{{t.dashboard}}</a><a href="/patients">{{t.patients}}</a></nav>{{/user}}
+        {{#user}}<nav><a href="/">{{t.dashboard}}</a><a href="/patients">{{t.patients}}</a><a href="/account">{{t.account}}</a></nav>{{/user}}
         <div class="tools"><span class="langs">{{#languages}}<a href="/lang/{{code}}" {{#current}}aria-current="true"{{/current}}>{{code}}</a>{{/languages}}</span>
         {{#user}}<span class="who">{{signedInAs}}</span>
         <form method="post" action="/logout" class="inline"><input type="hidden" name="csrf" value="{{csrf}}">
@@ -105,6 +105,27 @@ enum WebTemplates {
         {{#isPlain}}<input id="{{name}}" name="{{name}}" value="{{value}}" {{#isDate}}type="date"{{/isDate}} {{#required}}required{{/required}}>{{/isPlain}}
         {{#error}}<p class="field-error">{{error}}</p>{{/error}}</div>{{/fields}}
         <button type="submit">{{t.save}}</button> <a href="{{cancel}}">{{t.cancel}}</a></form>
+        {{> footer}}
+        """
+
+    static let account = """
+        {{> header}}
+        <h1>{{t.account}}</h1>
+        <section class="card"><h2>{{t.changePassword}}</h2>
+        {{#error}}<p class="error" role="alert">{{error}}</p>{{/error}}
+        <form method="post" action="/account/password"><input type="hidden" name="csrf" value="{{csrf}}">
+        <label for="current">{{t.currentPassword}}</label><input id="current" name="current" type="password" autocomplete="current-password" required>
+        <label for="new">{{t.newPassword}}</label><input id="new" name="new" type="password" autocomplete="new-password" minlength="10" required>
+        <label for="repeat">{{t.repeatPassword}}</label><input id="repeat" name="repeat" type="password" autocomplete="new-password" minlength="10" required>
+        <button type="submit">{{t.changePassword}}</button></form></section>
+        <section><h2>{{t.sessions}}</h2>
+        <table><thead><tr><th>{{t.started}}</th><th>{{t.ends}}</th><th>{{t.from}}</th><th></th></tr></thead><tbody>
+        {{#sessions}}<tr><td>{{started}}</td><td>{{ends}}</td><td>{{from}}</td><td>{{#current}}{{t.thisSession}}{{/current}}{{^current}}
+        <form method="post" action="/account/sessions/{{id}}/end" class="inline"><input type="hidden" name="csrf" value="{{csrf}}">
+        <button type="submit" class="link">{{t.endSession}}</button></form>{{/current}}</td></tr>{{/sessions}}
+        </tbody></table>
+        <form method="post" action="/account/sessions/end-others"><input type="hidden" name="csrf" value="{{csrf}}">
+        <button type="submit">{{t.endOthers}}</button></form></section>
         {{> footer}}
         """
 
