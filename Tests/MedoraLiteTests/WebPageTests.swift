@@ -140,13 +140,47 @@ final class WebPageTests: XCTestCase {
             XCTAssertEqual(relogin.status, .seeOther)
         }
     }
+
+    func testAdministratorsManageUsersOnTheUsersPageAndNobodyElseCan() async throws {
+        let f = try await APIFixture()
+        let store = f.store
+        try await f.app.test(.router) { client in
+            let (doctor, doctorCSRF) = try await client.signIn()
+            let forbidden = try await client.execute(uri: "/users", method: .get, headers: [.cookie: doctor])
+            XCTAssertEqual(forbidden.status, .forbidden)
+            let sneaky = try await client.post("/users", cookie: doctor, "csrf=\(doctorCSRF)&login=intruder&name=X&role=admin&password=long-enough-1")
+            XCTAssertEqual(sneaky.status, .forbidden)
+
+            let (admin, adminCSRF) = try await client.signIn("admin", password: "admin-password")
+            let page = try await client.execute(uri: "/users", method: .get, headers: [.cookie: admin])
+            XCTAssertEqual(page.status, .ok)
+            XCTAssertTrue(String(buffer: page.body).contains("drA"))
+            XCTAssertFalse(String(buffer: page.body).contains("intruder"))
+            let weak = try await client.post("/users", cookie: admin, "csrf=\(adminCSRF)&login=dr.new&name=New&role=doctor&password=short")
+            XCTAssertEqual(weak.status, .unprocessableContent)
+            XCTAssertTrue(String(buffer: weak.body).contains("value=\"dr.new\""), "entered values kept")
+            let added = try await client.post("/users", cookie: admin, "csrf=\(adminCSRF)&login=dr.new&name=New&role=assistant&password=long-enough-1")
+            XCTAssertEqual(added.status, .ok)
+            let users = try await store.users.list()
+            let drA = try XCTUnwrap(users.first { $0.login == "drA" })
+            XCTAssertEqual(users.first { $0.login == "dr.new" }?.role, .assistant)
+
+            let disabled = try await client.post("/users/\(drA.id.uuidString.lowercased())/disable", cookie: admin, "csrf=\(adminCSRF)")
+            XCTAssertEqual(disabled.status, .ok)
+            let gone = try await client.execute(uri: "/patients", method: .get, headers: [.cookie: doctor])
+            XCTAssertEqual(gone.status, .seeOther, "a disabled user's cookie is refused at once")
+            let adminID = try XCTUnwrap(users.first { $0.login == "admin" }).id
+            let last = try await client.post("/users/\(adminID.uuidString.lowercased())/disable", cookie: admin, "csrf=\(adminCSRF)")
+            XCTAssertEqual(last.status, .conflict)
+        }
+    }
 }
 
 extension TestClientProtocol {
-    func signIn(_ login: String = "drA") async throws -> (cookie: String, csrf: String) {
+    func signIn(_ login: String = "drA", password: String = APIFixture.doctorPassword) async throws -> (cookie: String, csrf: String) {
         let r = try await execute(uri: "/login", method: .post,
                                          headers: [.contentType: "application/x-www-form-urlencoded", .origin: WebPageTests.origin],
-                                         body: ByteBuffer(string: "login=\(login)&password=\(APIFixture.doctorPassword)"))
+                                         body: ByteBuffer(string: "login=\(login)&password=\(password)"))
         XCTAssertEqual(r.status, .seeOther)
         let setCookie = try XCTUnwrap(r.headers[.setCookie])
         XCTAssertTrue(setCookie.contains("HttpOnly"), setCookie)

@@ -50,6 +50,7 @@ func buildRouter(_ deps: AppDependencies<some PatientRepository, some UserReposi
     loginPages.addSignedInRoutes(to: pages)
     PatientPages(patients: deps.patients).addRoutes(to: pages)
     AccountPages(users: deps.users, sessions: deps.sessions).addRoutes(to: pages)
+    UserPages(users: deps.users).addRoutes(to: pages)
 
     let api = router.group("api/v1")
     let auth = AuthController(users: deps.users, sessions: deps.sessions, loginLimiter: deps.loginLimiter)

@@ -6,6 +6,8 @@ public enum WebText: String, LocalizedKey {
     case details, recentPatients, signedInAs, fixErrors, editPatient, back, version, analyses, demoCredentials
     case account, changePassword, currentPassword, newPassword, repeatPassword, passwordsDiffer, wrongCurrentPassword
     case passwordChangedSignIn, sessions, thisSession, endSession, endOthers, sessionsEnded, started, ends, from
+    case users, addUser, displayName, role, status, disable, enable, resetPassword, userSaved, roleAdmin, roleDoctor
+    case roleAssistant, statusActive, statusDisabled
 
     public var translation: Translation {
         switch self {
@@ -81,6 +83,20 @@ public enum WebText: String, LocalizedKey {
         case .started: Translation("Started", uz: "Boshlangan", ru: "Начат")
         case .ends: Translation("Ends", uz: "Tugaydi", ru: "Истекает")
         case .from: Translation("From", uz: "Qayerdan", ru: "Откуда")
+        case .users: Translation("Users", uz: "Foydalanuvchilar", ru: "Пользователи")
+        case .addUser: Translation("Add a user", uz: "Foydalanuvchi qoʻshish", ru: "Добавить пользователя")
+        case .displayName: Translation("Full name", uz: "Toʻliq ism", ru: "Полное имя")
+        case .role: Translation("Role", uz: "Rol", ru: "Роль")
+        case .status: Translation("Status", uz: "Holat", ru: "Статус")
+        case .disable: Translation("Disable", uz: "Bloklash", ru: "Заблокировать")
+        case .enable: Translation("Enable", uz: "Faollashtirish", ru: "Разблокировать")
+        case .resetPassword: Translation("Set a new password", uz: "Yangi parol oʻrnatish", ru: "Задать новый пароль")
+        case .userSaved: Translation("Saved.", uz: "Saqlandi.", ru: "Сохранено.")
+        case .roleAdmin: Translation("administrator", uz: "administrator", ru: "администратор")
+        case .roleDoctor: Translation("doctor", uz: "shifokor", ru: "врач")
+        case .roleAssistant: Translation("assistant", uz: "yordamchi", ru: "ассистент")
+        case .statusActive: Translation("active", uz: "faol", ru: "активен")
+        case .statusDisabled: Translation("disabled", uz: "bloklangan", ru: "заблокирован")
         case .analyses: Translation("Lab analyses", uz: "Tahlillar", ru: "Анализы")
         case .version: Translation("Version {version}", uz: "Versiya {version}", ru: "Версия {version}")
         }

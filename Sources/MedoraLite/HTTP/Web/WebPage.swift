@@ -15,6 +15,7 @@ enum WebPage {
         context["languages"] = Language.allCases.map { ["code": $0.rawValue, "current": $0 == lang] as [String: Any] }
         if let identity {
             context["user"] = true
+            context["isAdmin"] = identity.user.role == .admin
             context["csrf"] = identity.session.csrf
             context["signedInAs"] = WebText.signedInAs.text(lang, ["name": identity.user.displayName])
         }

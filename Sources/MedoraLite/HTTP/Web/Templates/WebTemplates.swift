@@ -6,7 +6,7 @@ import Mustache
 enum WebTemplates {
     static let sources: [String: String] = [
         "header": header, "footer": footer, "login": login, "dashboard": dashboard,
-        "patients": patients, "patient": patient, "patientForm": patientForm, "message": message, "account": account,
+        "patients": patients, "patient": patient, "patientForm": patientForm, "message": message, "account": account, "users": users,
     ]
 
     /// Nil only if a template does not parse (a test renders every one).
@@ -27,7 +27,7 @@ enum WebTemplates {
         <link rel="icon" href="/static/icon.svg"><link rel="stylesheet" href="/static/app.css"><script src="/static/app.js" defer></script></head>
         <body>
         <header class="top"><a class="brand" href="/">Medora Lite</a>
-        {{#user}}<nav><a href="/">{{t.dashboard}}</a><a href="/patients">{{t.patients}}</a><a href="/account">{{t.account}}</a></nav>{{/user}}
+        {{#user}}<nav><a href="/">{{t.dashboard}}</a><a href="/patients">{{t.patients}}</a><a href="/account">{{t.account}}</a>{{#isAdmin}}<a href="/users">{{t.users}}</a>{{/isAdmin}}</nav>{{/user}}
         <div class="tools"><span class="langs">{{#languages}}<a href="/lang/{{code}}" {{#current}}aria-current="true"{{/current}}>{{code}}</a>{{/languages}}</span>
         {{#user}}<span class="who">{{signedInAs}}</span>
         <form method="post" action="/logout" class="inline"><input type="hidden" name="csrf" value="{{csrf}}">
@@ -126,6 +126,25 @@ enum WebTemplates {
         </tbody></table>
         <form method="post" action="/account/sessions/end-others"><input type="hidden" name="csrf" value="{{csrf}}">
         <button type="submit">{{t.endOthers}}</button></form></section>
+        {{> footer}}
+        """
+
+    static let users = """
+        {{> header}}
+        <h1>{{t.users}}</h1>
+        {{#error}}<p class="error" role="alert">{{error}}</p>{{/error}}
+        <table><thead><tr><th>{{t.login}}</th><th>{{t.displayName}}</th><th>{{t.role}}</th><th>{{t.status}}</th><th></th></tr></thead><tbody>
+        {{#people}}<tr><td>{{login}}</td><td>{{name}}</td><td>{{role}}</td><td>{{status}}</td><td>
+        <form method="post" action="/users/{{id}}/{{toggle}}" class="inline"><input type="hidden" name="csrf" value="{{csrf}}">
+        <button type="submit" class="link">{{toggleLabel}}</button></form></td></tr>{{/people}}
+        </tbody></table>
+        <section class="card"><h2>{{t.addUser}}</h2>
+        <form method="post" action="/users"><input type="hidden" name="csrf" value="{{csrf}}">
+        <label for="login">{{t.login}}</label><input id="login" name="login" value="{{newLogin}}" required>
+        <label for="name">{{t.displayName}}</label><input id="name" name="name" value="{{newName}}" required>
+        <label for="role">{{t.role}}</label><select id="role" name="role">{{#roles}}<option value="{{value}}">{{text}}</option>{{/roles}}</select>
+        <label for="password">{{t.newPassword}}</label><input id="password" name="password" type="password" autocomplete="new-password" minlength="10" required>
+        <button type="submit">{{t.addUser}}</button></form></section>
         {{> footer}}
         """
 
