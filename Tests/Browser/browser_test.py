@@ -81,6 +81,8 @@ def main():
                 raise AssertionError(what)
 
         # Sign in with the printed demo login.
+        page.goto(f"{base}/privacy")
+        expect("Nothing is sent anywhere" in page.eval("document.body.innerText"), "the privacy page")
         page.goto(f"{base}/login")
         expect("medora-demo" in page.eval("document.body.innerText"), "the demo login page shows the demo credentials")
         shot("login-en")

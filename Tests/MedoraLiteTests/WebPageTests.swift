@@ -21,6 +21,10 @@ final class WebPageTests: XCTestCase {
             }
             let login = try await client.execute(uri: "/login", method: .get, headers: [.acceptLanguage: "ru"])
             XCTAssertTrue(String(buffer: login.body).contains("Войти"))
+            let privacy = try await client.execute(uri: "/privacy", method: .get, headers: [.acceptLanguage: "uz"])
+            XCTAssertTrue(String(buffer: privacy.body).contains("Hech narsa hech qayerga yuborilmaydi"))
+            let terms = try await client.execute(uri: "/terms", method: .get)
+            XCTAssertTrue(String(buffer: terms.body).contains("does not replace a doctor"))
             let css = try await client.execute(uri: "/static/app.css", method: .get)
             XCTAssertEqual(css.headers[.contentType], "text/css; charset=utf-8")
             let (cookie, _) = try await client.signIn()

@@ -44,6 +44,7 @@ func buildRouter(_ deps: AppDependencies<some PatientRepository, some UserReposi
 
     HealthController().addRoutes(to: router)
     StaticAssets.addRoutes(to: router)
+    DocumentPages.addRoutes(to: router)
     let loginPages = LoginPages(users: deps.users, sessions: deps.sessions, loginLimiter: deps.loginLimiter, demoLogin: demoLogin)
     loginPages.addPublicRoutes(to: router)
     let pages = router.group().add(middleware: WebSessionMiddleware(sessions: deps.sessions))

@@ -1,6 +1,6 @@
 /// Text of the web pages.
 public enum PageText: LocalizedKey {
-    case appName, homeTagline, homeAPI, homeHealth
+    case appName, homeTagline, homeAPI, homeHealth, privacyTitle, privacyBody, termsTitle, termsBody
 
     public var translation: Translation {
         switch self {
@@ -10,6 +10,25 @@ public enum PageText: LocalizedKey {
                                        ru: "Медицинские записи для небольшой клиники: один файл, зашифрован.")
         case .homeAPI: Translation("JSON API", uz: "JSON API", ru: "JSON API")
         case .homeHealth: Translation("Health", uz: "Holat", ru: "Состояние")
+        case .privacyTitle: Translation("Privacy", uz: "Maxfiylik", ru: "Конфиденциальность")
+        case .privacyBody: Translation(
+            "Medora Lite keeps the clinic's records in one file on this computer. Nothing is sent anywhere.\n\n"
+                + "Every personal detail of a patient is encrypted with a key of its own; the file cannot be read without the clinic's passphrase, keyfile or recovery key.\n\n"
+                + "Logs hold record ids and times, never names, phone numbers or search words. Each doctor sees only their own patients.",
+            uz: "Medora Lite klinika yozuvlarini shu kompyuterdagi bitta faylda saqlaydi. Hech narsa hech qayerga yuborilmaydi.\n\n"
+                + "Bemorning har bir shaxsiy maʼlumoti alohida kalit bilan shifrlanadi; faylni klinika paroli, kalit fayli yoki tiklash kalitisiz oʻqib boʻlmaydi.\n\n"
+                + "Jurnallarda faqat yozuv identifikatorlari va vaqt saqlanadi, ism, telefon yoki qidiruv soʻzlari emas. Har bir shifokor faqat oʻz bemorlarini koʻradi.",
+            ru: "Medora Lite хранит записи клиники в одном файле на этом компьютере. Ничего никуда не отправляется.\n\n"
+                + "Каждое персональное данное пациента зашифровано отдельным ключом; файл нельзя прочитать без парольной фразы клиники, файла ключа или ключа восстановления.\n\n"
+                + "В журналах только идентификаторы записей и время — не имена, телефоны и поисковые слова. Каждый врач видит только своих пациентов.")
+        case .termsTitle: Translation("Terms of use", uz: "Foydalanish shartlari", ru: "Условия использования")
+        case .termsBody: Translation(
+            "Medora Lite is a tool for keeping medical records. It does not diagnose and does not replace a doctor's judgment.\n\n"
+                + "The clinic is responsible for its passphrase, its backups and who may sign in. Keep the recovery key offline.",
+            uz: "Medora Lite tibbiy yozuvlarni yuritish vositasidir. U tashxis qoʻymaydi va shifokor xulosasining oʻrnini bosmaydi.\n\n"
+                + "Klinika oʻz paroli, zaxira nusxalari va kim kira olishi uchun javobgar. Tiklash kalitini oflayn saqlang.",
+            ru: "Medora Lite — инструмент для ведения медицинских записей. Он не ставит диагнозы и не заменяет решения врача.\n\n"
+                + "Клиника отвечает за свою парольную фразу, резервные копии и то, кто может входить. Храните ключ восстановления офлайн.")
         }
     }
 }

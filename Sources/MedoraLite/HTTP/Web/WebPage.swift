@@ -12,6 +12,8 @@ enum WebPage {
         var context = values.filter { !(($0.value as? String)?.isEmpty ?? false) }
         context["lang"] = lang.rawValue
         context["t"] = strings(lang)
+        context["privacyLink"] = PageText.privacyTitle.text(lang)
+        context["termsLink"] = PageText.termsTitle.text(lang)
         context["languages"] = Language.allCases.map { ["code": $0.rawValue, "current": $0 == lang] as [String: Any] }
         if let identity {
             context["user"] = true

@@ -6,7 +6,7 @@ import Mustache
 enum WebTemplates {
     static let sources: [String: String] = [
         "header": header, "footer": footer, "login": login, "dashboard": dashboard,
-        "patients": patients, "patient": patient, "patientForm": patientForm, "message": message, "account": account, "users": users,
+        "patients": patients, "patient": patient, "patientForm": patientForm, "message": message, "account": account, "users": users, "document": document,
     ]
 
     /// Nil only if a template does not parse (a test renders every one).
@@ -38,7 +38,7 @@ enum WebTemplates {
 
     static let footer = """
         </main>
-        <footer><p>{{t.disclaimer}}</p></footer>
+        <footer><p>{{t.disclaimer}}</p><p><a href="/privacy">{{privacyLink}}</a> · <a href="/terms">{{termsLink}}</a></p></footer>
         </body></html>
         """
 
@@ -145,6 +145,12 @@ enum WebTemplates {
         <label for="role">{{t.role}}</label><select id="role" name="role">{{#roles}}<option value="{{value}}">{{text}}</option>{{/roles}}</select>
         <label for="password">{{t.newPassword}}</label><input id="password" name="password" type="password" autocomplete="new-password" minlength="10" required>
         <button type="submit">{{t.addUser}}</button></form></section>
+        {{> footer}}
+        """
+
+    static let document = """
+        {{> header}}
+        <article class="card"><h1>{{title}}</h1>{{#paragraphs}}<p>{{.}}</p>{{/paragraphs}}</article>
         {{> footer}}
         """
 
