@@ -37,6 +37,14 @@ struct AppRequestContext: RequestContext {
         guard let identity else { throw APIError(.unauthorized) }
         return identity
     }
+
+    /// The authenticated user if an administrator, else 403.
+    @discardableResult
+    func requireAdministrator() throws -> Identity {
+        let identity = try requireIdentity()
+        guard identity.user.role == .admin else { throw APIError(.forbidden) }
+        return identity
+    }
 }
 
 enum HTTPLimits {

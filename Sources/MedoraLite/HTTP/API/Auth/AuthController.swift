@@ -24,24 +24,16 @@ struct AuthController<Users: UserRepository, Sessions: SessionRepository>: Senda
               let login = fields["login"]?.string, let password = fields["password"]?.string else {
             throw APIError(.invalidJSON)
         }
-        let body = (login: login, password: password)
-        guard !body.login.isEmpty, body.login.count <= 64, !body.password.isEmpty, body.password.utf8.count <= 1024 else {
+        switch try await SignIn(users: users, sessions: sessions, limiter: loginLimiter)
+            .attempt(login: login, password: password, request: request, context: context) {
+        case .refused:
             throw APIError(.invalidCredentials)
+        case .throttled(let seconds):
+            throw APIError(.rateLimited, headers: [.retryAfter: String(seconds)])
+        case .signedIn(let token, let session, let user):
+            return EditedResponse(status: .ok, response: LoginResponse(token: token, expiresAt: Timestamp.string(session.expiresAt),
+                                                                       user: UserResponse(user)))
         }
-        let key = "\(context.remoteIP ?? "-")|\(body.login.lowercased())"
-        let decision = await loginLimiter.hit(key)
-        guard decision.allowed else {
-            throw APIError(.rateLimited, headers: [.retryAfter: String(decision.retryAfter)])
-        }
-        guard let user = try await users.authenticate(login: body.login, password: body.password) else {
-            context.logger.notice("login failed")
-            throw APIError(.invalidCredentials)
-        }
-        await loginLimiter.reset(key)
-        let (token, session) = try await sessions.create(
-            userID: user.id, ip: context.remoteIP, userAgent: request.headers[.userAgent])
-        context.logger.info("login", metadata: ["user_id": .string(user.id.uuidString)])
-        return EditedResponse(status: .ok, response: LoginResponse(token: token, expiresAt: Timestamp.string(session.expiresAt), user: UserResponse(user)))
     }
 
     @Sendable func logout(_ request: Request, context: AppRequestContext) async throws -> Response {

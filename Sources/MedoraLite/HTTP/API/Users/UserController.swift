@@ -19,12 +19,12 @@ struct UserController<Users: UserRepository>: Sendable {
     }
 
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> UserListResponse {
-        try Self.requireAdmin(context)
+        try context.requireAdministrator()
         return UserListResponse(items: try await users.list().map(UserResponse.init))
     }
 
     func setStatus(_ status: User.Status, _ context: AppRequestContext) async throws -> UserResponse {
-        try Self.requireAdmin(context)
+        try context.requireAdministrator()
         let id = try Self.id(context)
         try await users.setStatus(userID: id, status: status)
         guard let user = try await users.find(id: id) else { throw APIError(.notFound) }
@@ -33,15 +33,11 @@ struct UserController<Users: UserRepository>: Sendable {
     }
 
     @Sendable func delete(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try Self.requireAdmin(context)
+        try context.requireAdministrator()
         let id = try Self.id(context)
         try await users.delete(userID: id)
         context.logger.info("user deleted", metadata: ["user_id": .string(id.uuidString)])
         return Response(status: .noContent)
-    }
-
-    static func requireAdmin(_ context: AppRequestContext) throws {
-        guard try context.requireIdentity().user.role == .admin else { throw APIError(.forbidden) }
     }
 
     static func id(_ context: AppRequestContext) throws -> UUID {

@@ -54,23 +54,18 @@ struct LoginPages<Users: UserRepository, Sessions: SessionRepository>: Sendable 
         func failed(_ text: String, _ status: HTTPResponse.Status) -> Response {
             page(request, error: text, login: login, status: status)
         }
-        guard !login.isEmpty, login.count <= 64, !password.isEmpty, password.utf8.count <= 1024 else {
+        switch try await SignIn(users: users, sessions: sessions, limiter: loginLimiter)
+            .attempt(login: login, password: password, request: request, context: context) {
+        case .refused:
             return failed(ErrorText.invalidCredentials.text(lang), .unauthorized)
-        }
-        let decision = await loginLimiter.hit("\(context.remoteIP ?? "-")|\(login.lowercased())")
-        guard decision.allowed else {
+        case .throttled(let seconds):
             var r = failed(ErrorText.tooManyRequests.text(lang), .tooManyRequests)
-            r.headers[.retryAfter] = String(decision.retryAfter)
+            r.headers[.retryAfter] = String(seconds)
             return r
+        case .signedIn(let token, let session, _):
+            var response = WebPage.redirect("/")
+            response.setCookie(WebSessionMiddleware<Sessions>.cookie(token, expires: session.expiresAt))
+            return response
         }
-        guard let user = try await users.authenticate(login: login, password: password) else {
-            context.logger.notice("login failed")
-            return failed(ErrorText.invalidCredentials.text(lang), .unauthorized)
-        }
-        let (token, session) = try await sessions.create(userID: user.id, ip: context.remoteIP, userAgent: request.headers[.userAgent])
-        context.logger.info("login", metadata: ["user_id": .string(user.id.uuidString), "via": "web"])
-        var response = WebPage.redirect("/")
-        response.setCookie(WebSessionMiddleware<Sessions>.cookie(token, expires: session.expiresAt))
-        return response
     }
 }

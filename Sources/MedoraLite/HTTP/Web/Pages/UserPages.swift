@@ -8,16 +8,10 @@ struct UserPages<Users: UserRepository>: Sendable {
     let users: Users
 
     func addRoutes(to group: RouterGroup<AppRequestContext>) {
-        group.get("users") { request, context in try await page(request, try admin(context)) }
+        group.get("users") { request, context in try await page(request, try context.requireAdministrator()) }
         group.post("users", use: add)
         group.post("users/:id/disable") { request, context in try await setStatus(.disabled, request, context) }
         group.post("users/:id/enable") { request, context in try await setStatus(.active, request, context) }
-    }
-
-    func admin(_ context: AppRequestContext) throws -> Identity {
-        let identity = try context.requireIdentity()
-        guard identity.user.role == .admin else { throw APIError(.forbidden) }
-        return identity
     }
 
     func page(_ request: Request, _ identity: Identity, error: String = "", form: WebForm? = nil, flash: String? = nil,
@@ -40,7 +34,7 @@ struct UserPages<Users: UserRepository>: Sendable {
 
     @Sendable func add(_ request: Request, context: AppRequestContext) async throws -> Response {
         let (form, identity) = try await WebForm.checked(request, context: context)
-        _ = try admin(context)
+        try context.requireAdministrator()
         let lang = Language.of(request)
         guard let role = form["role"].flatMap(User.Role.init(rawValue:)) else { throw APIError(.badRequest) }
         do {
@@ -56,7 +50,7 @@ struct UserPages<Users: UserRepository>: Sendable {
 
     func setStatus(_ status: User.Status, _ request: Request, _ context: AppRequestContext) async throws -> Response {
         let (_, identity) = try await WebForm.checked(request, context: context)
-        _ = try admin(context)
+        try context.requireAdministrator()
         guard let id = context.parameters.get("id").flatMap(UUID.init(uuidString:)) else { throw APIError(.notFound) }
         do {
             try await users.setStatus(userID: id, status: status)

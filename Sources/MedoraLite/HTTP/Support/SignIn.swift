@@ -1,0 +1,34 @@
+import Foundation
+import Hummingbird
+import Logging
+import MedoraStorage
+
+/// One sign-in attempt, the same for the API and the login page: bounded input, throttled per IP
+/// and login (5 a minute; a success clears the count), the same answer for an unknown login and a
+/// wrong password, and a new session (a new token) on success.
+struct SignIn<Users: UserRepository, Sessions: SessionRepository>: Sendable {
+    let users: Users
+    let sessions: Sessions
+    let limiter: RateLimiter
+
+    enum Outcome: Sendable {
+        case signedIn(token: String, session: Session, user: User)
+        case refused
+        case throttled(retryAfter: Int)
+    }
+
+    func attempt(login: String, password: String, request: Request, context: AppRequestContext) async throws -> Outcome {
+        guard !login.isEmpty, login.count <= 64, !password.isEmpty, password.utf8.count <= 1024 else { return .refused }
+        let key = "\(context.remoteIP ?? "-")|\(login.lowercased())"
+        let decision = await limiter.hit(key)
+        guard decision.allowed else { return .throttled(retryAfter: decision.retryAfter) }
+        guard let user = try await users.authenticate(login: login, password: password) else {
+            context.logger.notice("login failed")
+            return .refused
+        }
+        await limiter.reset(key)
+        let (token, session) = try await sessions.create(userID: user.id, ip: context.remoteIP, userAgent: request.headers[.userAgent])
+        context.logger.info("login", metadata: ["user_id": .string(user.id.uuidString)])
+        return .signedIn(token: token, session: session, user: user)
+    }
+}
