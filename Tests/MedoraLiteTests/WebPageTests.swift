@@ -25,6 +25,13 @@ final class WebPageTests: XCTestCase {
             XCTAssertTrue(String(buffer: privacy.body).contains("Hech narsa hech qayerga yuborilmaydi"))
             let terms = try await client.execute(uri: "/terms", method: .get)
             XCTAssertTrue(String(buffer: terms.body).contains("does not replace a doctor"))
+            for referer in ["http://localhost//evil.example/x", "http://localhost/\\evil.example"] {
+                let lang = try await client.execute(uri: "/lang/ru", method: .get, headers: [.referer: referer])
+                XCTAssertEqual(lang.headers[.location], "/", "no redirect off the site for \(referer)")
+            }
+            let back = try await client.execute(uri: "/lang/uz", method: .get, headers: [.referer: "http://localhost/patients"])
+            XCTAssertEqual(back.headers[.location], "/patients")
+            XCTAssertTrue(back.headers[.setCookie]?.hasPrefix("lang=uz") == true)
             let css = try await client.execute(uri: "/static/app.css", method: .get)
             XCTAssertEqual(css.headers[.contentType], "text/css; charset=utf-8")
             let (cookie, _) = try await client.signIn()

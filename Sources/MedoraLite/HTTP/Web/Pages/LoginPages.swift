@@ -19,7 +19,10 @@ struct LoginPages<Users: UserRepository, Sessions: SessionRepository>: Sendable 
             if let lang = Language(rawValue: code) {
                 response.setCookie(Cookie(name: "lang", value: lang.rawValue, maxAge: 365 * 86400, path: "/", httpOnly: true, sameSite: .lax))
             }
-            if let back = request.headers[.referer].flatMap(URL.init(string:))?.path, back.hasPrefix("/") {
+            // Back to the page it came from: a path on this site only ("//host" or "/\\host" would
+            // leave it).
+            if let back = request.headers[.referer].flatMap(URL.init(string:))?.path, back.hasPrefix("/"),
+               !back.dropFirst().hasPrefix("/"), !back.dropFirst().hasPrefix("\\") {
                 response.headers[.location] = back
             }
             return response
