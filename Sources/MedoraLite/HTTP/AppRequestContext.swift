@@ -38,6 +38,12 @@ struct AppRequestContext: RequestContext {
         return identity
     }
 
+    /// The `{name}` path parameter as a UUID; `invalid` (a 400 or a "not found") when it is not one.
+    func uuidParameter(_ name: String = "id", else invalid: ErrorKind = .invalidID) throws -> UUID {
+        guard let raw = parameters.get(name), let id = UUID(uuidString: raw) else { throw APIError(invalid) }
+        return id
+    }
+
     /// The authenticated user if an administrator, else 403.
     @discardableResult
     func requireAdministrator() throws -> Identity {

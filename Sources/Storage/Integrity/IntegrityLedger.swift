@@ -105,19 +105,15 @@ struct IntegrityLedger: Sendable {
 
     // MARK: Whole tables
 
-    /// The digest of the rows as they are, and the rows whose MAC does not verify.
-    func scan(_ db: Database, _ table: AuthenticatedTable) throws -> (digest: Digest, unauthenticated: [Row]) {
+    /// The digest of the rows as they are (inside a write, for `acceptCurrentSet`).
+    func digestOfRows(_ db: Database, _ table: AuthenticatedTable) throws -> Digest {
         var d = Digest(sum: SetDigest(), count: 0)
-        var bad: [Row] = []
         let rows = try Row.fetchCursor(db, sql: table.selectAll)
-        while let row = try rows.next() {
-            fold(&d, table, row)
-            if !auth.verify(table, row) { bad.append(row.copy()) }
-        }
-        return (d, bad)
+        while let row = try rows.next() { fold(&d, table, row) }
+        return d
     }
 
-    /// `scan` spread across cores, for a large table; the unauthenticated rows as damage.
+    /// The digest of the rows as they are and the rows whose MAC fails (as damage), read across cores.
     func scan(_ database: AppDatabase, _ table: AuthenticatedTable) throws -> (digest: Digest, unauthenticated: [DamagedRecord]) {
         let parts = try database.scanInParallel(table: table.name, select: table.selectAll,
                                                 empty: { (Digest(sum: SetDigest(), count: 0), [DamagedRecord]()) }) { part, row in
@@ -127,6 +123,12 @@ struct IntegrityLedger: Sendable {
         var d = Digest(sum: SetDigest(), count: 0)
         for p in parts { d.sum.add(p.0.sum); d.count += p.0.count }
         return (d, parts.flatMap(\.1))
+    }
+
+    /// How the stored digest of `table` compares with `actual`: no finding when they agree.
+    func findings(_ database: AppDatabase, _ table: AuthenticatedTable, actual: Digest) throws -> [DigestFinding] {
+        let stored = try database.readSync { db in try digest(db, table) }
+        return try DigestFinding.compare(table.name, stored: stored, actual: actual)
     }
 
     /// Adds one row read with `table.selectAll` to a digest.
@@ -153,6 +155,6 @@ struct IntegrityLedger: Sendable {
     /// MAC fails stay damaged). The explicit repair step after an administrator has reviewed
     /// `check`'s report.
     func acceptCurrentSet(_ db: Database, _ table: AuthenticatedTable) throws {
-        try store(db, table, try scan(db, table).digest)
+        try store(db, table, try digestOfRows(db, table))
     }
 }

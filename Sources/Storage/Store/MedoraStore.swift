@@ -29,8 +29,7 @@ public final class MedoraStore: Sendable {
             let scan = try ledger.scan(database, table)
             rows += Int(scan.digest.count)
             bad += scan.unauthenticated.count
-            let stored = try database.readSync { db in try ledger.digest(db, table) }
-            findings += try DigestFinding.compare(table.name, stored: stored, actual: scan.digest)
+            findings += try ledger.findings(database, table, actual: scan.digest)
         }
         return (rows, bad, findings)
     }
@@ -89,19 +88,13 @@ public final class MedoraStore: Sendable {
     /// (the server starts and serves the rest), and a set of rows that does not match its digest
     /// is recorded as a finding for the log and `check`.
     func scanAtUnlock() throws {
-        let patients = try patientRepository.buildIndex()
         var findings: [DigestFinding] = []
-        let (ledger, quarantine) = (self.ledger, self.quarantine)
-        try database.readSync { db in
-            for table in [AuthenticatedTable.users, .sessions] {
-                let scan = try ledger.scan(db, table)
-                quarantine.replaceAll(table: table.name, with: scan.unauthenticated.map {
-                    DamagedRecord(unauthenticated: $0, table: table)
-                })
-                findings += try DigestFinding.compare(table.name, stored: ledger.digest(db, table), actual: scan.digest)
-            }
-            findings += try DigestFinding.compare(PatientField.table, stored: ledger.digest(db, .patients), actual: patients.digest)
+        for table in [AuthenticatedTable.users, .sessions] {
+            let scan = try ledger.scan(database, table)
+            quarantine.replaceAll(table: table.name, with: scan.unauthenticated)
+            findings += try ledger.findings(database, table, actual: scan.digest)
         }
+        findings += try ledger.findings(database, .patients, actual: try patientRepository.buildIndex().digest)
         digestFindings.withLock { $0 = findings }
     }
 

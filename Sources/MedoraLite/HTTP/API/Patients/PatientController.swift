@@ -43,7 +43,7 @@ struct PatientController<Repository: PatientRepository>: Sendable {
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> EditedResponse<PatientResponse> {
         let me = try context.requireIdentity().user
-        guard let patient = try await repository.find(id: try Self.id(context), ownerID: me.id) else {
+        guard let patient = try await repository.find(id: try context.uuidParameter(), ownerID: me.id) else {
             throw APIError(.patientNotFound)
         }
         return EditedResponse(headers: Self.headers(patient), response: PatientResponse(patient))
@@ -59,7 +59,7 @@ struct PatientController<Repository: PatientRepository>: Sendable {
 
     @Sendable func delete(_ request: Request, context: AppRequestContext) async throws -> Response {
         let me = try context.requireIdentity().user
-        let id = try Self.id(context)
+        let id = try context.uuidParameter()
         guard try await repository.delete(id: id, ownerID: me.id) else { throw APIError(.patientNotFound) }
         context.logger.info("patient deleted", metadata: ["patient_id": .string(id.uuidString)])
         return Response(status: .noContent)
@@ -67,7 +67,7 @@ struct PatientController<Repository: PatientRepository>: Sendable {
 
     private func update(_ request: Request, context: AppRequestContext, partial: Bool) async throws -> EditedResponse<PatientResponse> {
         let me = try context.requireIdentity().user
-        let id = try Self.id(context)
+        let id = try context.uuidParameter()
         let payload = try await Self.payload(request, context: context)
         guard let current = try await repository.find(id: id, ownerID: me.id) else { throw APIError(.patientNotFound) }
         // The version to check: If-Match wins, then "version" in the body. With neither, PATCH checks
@@ -86,10 +86,6 @@ struct PatientController<Repository: PatientRepository>: Sendable {
         try PatientPayload.parse(try await JSONBody.read(request, context: context))
     }
 
-    static func id(_ context: AppRequestContext) throws -> UUID {
-        guard let raw = context.parameters.get("id"), let id = UUID(uuidString: raw) else { throw APIError(.invalidID) }
-        return id
-    }
 
     /// The version in `If-Match: "N"` (or `W/"N"`); nil when absent, 400 when it is not one.
     static func ifMatch(_ request: Request) throws -> Int? {

@@ -25,7 +25,7 @@ struct UserController<Users: UserRepository>: Sendable {
 
     func setStatus(_ status: User.Status, _ context: AppRequestContext) async throws -> UserResponse {
         try context.requireAdministrator()
-        let id = try Self.id(context)
+        let id = try context.uuidParameter()
         try await users.setStatus(userID: id, status: status)
         guard let user = try await users.find(id: id) else { throw APIError(.notFound) }
         context.logger.info("user status changed", metadata: ["user_id": .string(id.uuidString), "status": .string(status.rawValue)])
@@ -34,14 +34,10 @@ struct UserController<Users: UserRepository>: Sendable {
 
     @Sendable func delete(_ request: Request, context: AppRequestContext) async throws -> Response {
         try context.requireAdministrator()
-        let id = try Self.id(context)
+        let id = try context.uuidParameter()
         try await users.delete(userID: id)
         context.logger.info("user deleted", metadata: ["user_id": .string(id.uuidString)])
         return Response(status: .noContent)
     }
 
-    static func id(_ context: AppRequestContext) throws -> UUID {
-        guard let raw = context.parameters.get("id"), let id = UUID(uuidString: raw) else { throw APIError(.invalidID) }
-        return id
-    }
 }

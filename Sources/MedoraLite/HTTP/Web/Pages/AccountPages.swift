@@ -18,8 +18,9 @@ struct AccountPages<Users: UserRepository, Sessions: SessionRepository>: Sendabl
         }
         group.post("account/sessions/:id/end") { request, context in
             let (_, identity) = try await WebForm.checked(request, context: context)
-            guard let id = context.parameters.get("id").flatMap(UUID.init(uuidString:)),
-                  try await sessions.revoke(id: id, userID: identity.user.id) else { throw APIError(.notFound) }
+            guard try await sessions.revoke(id: try context.uuidParameter(else: .notFound), userID: identity.user.id) else {
+                throw APIError(.notFound)
+            }
             return try await page(request, identity, flash: WebText.sessionsEnded.text(Language.of(request), ["count": "1"]))
         }
     }

@@ -92,7 +92,7 @@ struct PatientPages<Patients: PatientRepository>: Sendable {
 
     @Sendable func update(_ request: Request, context: AppRequestContext) async throws -> Response {
         let (form, identity) = try await WebForm.checked(request, context: context)
-        let id = try Self.id(context)
+        let id = try context.uuidParameter(else: .patientNotFound)
         let draft = Self.draft(form)
         let version = form["version"].flatMap(Int.init)
         do {
@@ -108,7 +108,7 @@ struct PatientPages<Patients: PatientRepository>: Sendable {
 
     @Sendable func delete(_ request: Request, context: AppRequestContext) async throws -> Response {
         let (_, identity) = try await WebForm.checked(request, context: context)
-        guard try await patients.delete(id: try Self.id(context), ownerID: identity.user.id) else { throw APIError(.patientNotFound) }
+        guard try await patients.delete(id: try context.uuidParameter(else: .patientNotFound), ownerID: identity.user.id) else { throw APIError(.patientNotFound) }
         return WebPage.render("message", ["title": WebText.patientDeleted.text(Language.of(request)),
                                           "text": WebText.patientDeleted.text(Language.of(request))],
                               request: request, identity: identity)
@@ -117,7 +117,7 @@ struct PatientPages<Patients: PatientRepository>: Sendable {
     // MARK: Helpers
 
     func patient(_ context: AppRequestContext, _ identity: Identity) async throws -> Patient {
-        guard let p = try await patients.find(id: try Self.id(context), ownerID: identity.user.id) else {
+        guard let p = try await patients.find(id: try context.uuidParameter(else: .patientNotFound), ownerID: identity.user.id) else {
             throw APIError(.patientNotFound)
         }
         return p
@@ -158,10 +158,6 @@ struct PatientPages<Patients: PatientRepository>: Sendable {
         return d
     }
 
-    static func id(_ context: AppRequestContext) throws -> UUID {
-        guard let raw = context.parameters.get("id"), let id = UUID(uuidString: raw) else { throw APIError(.patientNotFound) }
-        return id
-    }
 
     static func key(_ id: UUID) -> String { id.uuidString.lowercased() }
 

@@ -51,7 +51,7 @@ struct UserPages<Users: UserRepository>: Sendable {
     func setStatus(_ status: User.Status, _ request: Request, _ context: AppRequestContext) async throws -> Response {
         let (_, identity) = try await WebForm.checked(request, context: context)
         try context.requireAdministrator()
-        guard let id = context.parameters.get("id").flatMap(UUID.init(uuidString:)) else { throw APIError(.notFound) }
+        let id = try context.uuidParameter(else: .notFound)
         do {
             try await users.setStatus(userID: id, status: status)
         } catch let e as MedoraError where e.kind == .lastAdministrator {
