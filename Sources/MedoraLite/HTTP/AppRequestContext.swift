@@ -7,6 +7,12 @@ struct Identity: Sendable {
     var user: User
     var session: Session
     var token: String
+
+    /// Who owns a patient this user creates; 403 for an assistant with no doctor.
+    func ownerOfNewPatients() throws -> UUID {
+        guard let owner = user.ownerOfNewPatients else { throw APIError(.noDoctorAssigned) }
+        return owner
+    }
 }
 
 /// Per-request state shared by middleware and handlers.
@@ -44,13 +50,17 @@ struct AppRequestContext: RequestContext {
         return id
     }
 
-    /// The authenticated user if an administrator, else 403.
+    /// The authenticated user if their role has `permission` (the role matrix), else 403.
     @discardableResult
-    func requireAdministrator() throws -> Identity {
+    func require(_ permission: Permission) throws -> Identity {
         let identity = try requireIdentity()
-        guard identity.user.role == .admin else { throw APIError(.forbidden) }
+        guard identity.user.may(permission) else { throw APIError(.forbidden) }
         return identity
     }
+
+    /// The authenticated user if an administrator (who manages users), else 403.
+    @discardableResult
+    func requireAdministrator() throws -> Identity { try require(.manageUsers) }
 }
 
 enum HTTPLimits {

@@ -6,18 +6,25 @@ import Synchronization
 /// every session a fresh idle window; the absolute expiry stands regardless. Bounded: past
 /// `capacity` entries the idle ones are dropped.
 final class SessionActivity: Sendable {
-    let idle: TimeInterval
     let capacity: Int
     private let lastUse = Mutex<[Data: Date]>([:])
+    private let idleLimit: Mutex<TimeInterval>
 
-    init(idle: TimeInterval = 30 * 60, capacity: Int = 50_000) {
-        self.idle = idle
+    /// How long a session may go unused; the clinic's setting (30 minutes unless changed).
+    var idle: TimeInterval {
+        get { idleLimit.withLock { $0 } }
+        set { idleLimit.withLock { $0 = newValue } }
+    }
+
+    init(idle: TimeInterval = ClinicSettings.standard.idleTimeout, capacity: Int = 50_000) {
+        self.idleLimit = Mutex(idle)
         self.capacity = capacity
     }
 
     /// Whether the session was last used more than `idle` ago (then it is forgotten).
     func isIdle(_ tokenHash: Data, now: Date) -> Bool {
-        lastUse.withLock { map in
+        let idle = self.idle
+        return lastUse.withLock { map in
             guard let last = map[tokenHash], now.timeIntervalSince(last) > idle else { return false }
             map[tokenHash] = nil
             return true
@@ -26,6 +33,7 @@ final class SessionActivity: Sendable {
 
     /// Records a use of a live session at `now`.
     func touch(_ tokenHash: Data, now: Date) {
+        let idle = self.idle
         lastUse.withLock { map in
             if map[tokenHash] == nil, map.count >= capacity {
                 map = map.filter { now.timeIntervalSince($0.value) <= idle }

@@ -62,6 +62,7 @@ public final class SQLiteSessionRepository: SessionRepository {
                 """, arguments: [session.id, hash, userID, session.csrf, now, session.expiresAt, ip, agent])
             try ledger.seal(db, .sessions, id: session.id)
         }
+        activity.touch(hash, now: now)
         return (token, session)
     }
 

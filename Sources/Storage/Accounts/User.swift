@@ -13,4 +13,10 @@ public struct User: Sendable, Equatable, Identifiable {
     public var displayName: String
     public var status: Status
     public var createdAt: Date
+    /// An assistant's doctor, whose patients they work on (nil for other roles, or not yet assigned).
+    public var doctorID: UUID? = nil
+    /// When the user accepted the terms and privacy notice (nil: not yet; asked before first use).
+    public var consentedAt: Date? = nil
+    /// The language the user chose for the pages (nil: the header switch, the browser, the clinic's).
+    public var language: Language? = nil
 }

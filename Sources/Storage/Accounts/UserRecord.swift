@@ -15,6 +15,9 @@ struct UserRecord: PersistableRecord, Sendable {
     var status: String
     var createdAt: Date
     var updatedAt: Date
+    var doctorID: UUID?
+    var consentAt: Date?
+    var language: String?
 
     /// Decodes a row read from the file; any column of the wrong type is damage, never a trap.
     init(decoding row: Row) throws(RowDamage) {
@@ -30,12 +33,16 @@ struct UserRecord: PersistableRecord, Sendable {
         status = try row.value("status")
         createdAt = try row.value("created_at")
         updatedAt = try row.value("updated_at")
+        doctorID = try row.optionalUUID("doctor_id")
+        consentAt = try row.optionalValue("consent_at")
+        language = try row.optionalValue("language")
+        if let language, Language(rawValue: language) == nil { throw RowDamage(column: "language", reason: .type) }
         guard User.Role(rawValue: role) != nil else { throw RowDamage(column: "role", reason: .type) }
         guard User.Status(rawValue: status) != nil else { throw RowDamage(column: "status", reason: .type) }
     }
 
     init(id: UUID, role: String, login: String, passwordHash: String, displayName: EncryptedField,
-         version: Int, status: String, createdAt: Date, updatedAt: Date) {
+         version: Int, status: String, createdAt: Date, updatedAt: Date, doctorID: UUID? = nil) {
         self.id = id
         self.role = role
         self.login = login
@@ -45,6 +52,7 @@ struct UserRecord: PersistableRecord, Sendable {
         self.status = status
         self.createdAt = createdAt
         self.updatedAt = updatedAt
+        self.doctorID = doctorID
     }
 
     func encode(to container: inout PersistenceContainer) throws {
@@ -57,5 +65,8 @@ struct UserRecord: PersistableRecord, Sendable {
         container["status"] = status
         container["created_at"] = createdAt
         container["updated_at"] = updatedAt
+        container["doctor_id"] = doctorID
+        container["consent_at"] = consentAt
+        container["language"] = language
     }
 }

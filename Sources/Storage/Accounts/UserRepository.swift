@@ -3,7 +3,8 @@ import GRDB
 import MedoraCrypto
 
 public protocol UserRepository: Sendable {
-    func create(login: String, password: String, displayName: String, role: User.Role) async throws -> User
+    /// A new active user; an assistant may be given their doctor (an active doctor) at once.
+    func create(login: String, password: String, displayName: String, role: User.Role, doctorID: UUID?) async throws -> User
     /// The user, or nil. A damaged user row throws `recordDamaged`.
     func find(id: UUID) async throws -> User?
     func find(login: String) async throws -> User?
@@ -13,6 +14,14 @@ public protocol UserRepository: Sendable {
     func authenticate(login: String, password: String) async throws -> User?
     /// A new password; ends every session of the user.
     func setPassword(userID: UUID, password: String) async throws
+    /// A new role; an assistant's doctor (an active doctor) comes with it. Sessions end (what the
+    /// user may do changed). An administrator cannot demote the last active administrator; a user
+    /// who owns patients or has assistants cannot become an assistant.
+    func setRole(userID: UUID, role: User.Role, doctorID: UUID?) async throws
+    /// Records that the user accepted the terms and privacy notice, now.
+    func recordConsent(userID: UUID) async throws
+    /// The user's page language (nil: not set).
+    func setLanguage(userID: UUID, language: Language?) async throws
     /// Disables (ending every session at once) or enables a user. The last active administrator
     /// cannot be disabled.
     func setStatus(userID: UUID, status: User.Status) async throws
@@ -22,6 +31,12 @@ public protocol UserRepository: Sendable {
     /// Every user whose row is intact, by login.
     func list() async throws -> [User]
     func count() async throws -> Int
+}
+
+extension UserRepository {
+    public func create(login: String, password: String, displayName: String, role: User.Role) async throws -> User {
+        try await create(login: login, password: password, displayName: displayName, role: role, doctorID: nil)
+    }
 }
 
 public final class SQLiteUserRepository: UserRepository {
@@ -61,7 +76,9 @@ public final class SQLiteUserRepository: UserRepository {
             }
             guard ledger.auth.verify(.users, row), let role = User.Role(rawValue: r.role),
                   let status = User.Status(rawValue: r.status) else { throw RowDamage(column: nil, reason: .authentication) }
-            return .success((r, User(id: r.id, role: role, login: r.login, displayName: name, status: status, createdAt: r.createdAt)))
+            return .success((r, User(id: r.id, role: role, login: r.login, displayName: name, status: status, createdAt: r.createdAt,
+                                    doctorID: r.doctorID, consentedAt: r.consentAt,
+                                    language: r.language.flatMap(Language.init(rawValue:)))))
         } catch {
             return .failure(DamagedRecord(table: "users", id: try? row.uuid("id"),
                                           rowNumber: (try? row.value("row_number", as: Int64.self)) ?? 0,
@@ -79,14 +96,17 @@ public final class SQLiteUserRepository: UserRepository {
         }
     }
 
-    public func create(login: String, password: String, displayName: String, role: User.Role) async throws -> User {
+    public func create(login: String, password: String, displayName: String, role: User.Role, doctorID: UUID?) async throws -> User {
         try AccountValidation.validate(login: login, password: password, displayName: displayName)
+        let doctor = role == .assistant ? doctorID : nil
+        if let doctor { try await requireActiveDoctor(doctor) }
         let hash = try await hashing.run { try PasswordHasher.hash(password) }
         let id = UUID(), now = clock.now()
         let name = displayName.trimmingCharacters(in: .whitespaces)
         let record = UserRecord(id: id, role: role.rawValue, login: login, passwordHash: hash,
                                 displayName: .seal(name, cipher: cipher, Self.context(id, 1)),
-                                version: 1, status: User.Status.active.rawValue, createdAt: now, updatedAt: now)
+                                version: 1, status: User.Status.active.rawValue, createdAt: now, updatedAt: now,
+                                doctorID: doctor)
         let ledger = self.ledger
         do {
             try await database.write { db in
@@ -96,7 +116,7 @@ public final class SQLiteUserRepository: UserRepository {
         } catch let e as DatabaseError where e.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
             throw MedoraError(.duplicateLogin)
         }
-        return User(id: id, role: role, login: login, displayName: name, status: .active, createdAt: now)
+        return User(id: id, role: role, login: login, displayName: name, status: .active, createdAt: now, doctorID: doctor)
     }
 
     public func find(id: UUID) async throws -> User? {
@@ -131,15 +151,14 @@ public final class SQLiteUserRepository: UserRepository {
     }
 
     public func setPassword(userID: UUID, password: String) async throws {
-        if password.count < AccountValidation.minimumPasswordLength {
-            throw MedoraError.invalid([.init("password", .tooShort)])
-        }
+        guard let user = try await find(id: userID) else { throw MedoraError(.notFound) }
+        if let issue = AccountValidation.passwordIssue(password, login: user.login) { throw MedoraError.invalid([issue]) }
         let hash = try await hashing.run { try PasswordHasher.hash(password) }
-        try await change(userID: userID, set: "password_hash = ?", hash)
+        try await change(userID: userID, set: "password_hash = ?", [hash])
     }
 
     public func setStatus(userID: UUID, status: User.Status) async throws {
-        try await change(userID: userID, set: "status = ?", status.rawValue) { db, user in
+        try await change(userID: userID, set: "status = ?", [status.rawValue]) { db, user in
             if status == .disabled { try Self.requireAnotherAdministrator(db, besides: user) }
         }
     }
@@ -156,6 +175,10 @@ public final class SQLiteUserRepository: UserRepository {
                 throw MedoraError(.userHasPatients)
             }
             try ledger.delete(db, .sessions, where: "user_id = ?", arguments: [userID])
+            // Their assistants are left without a doctor (and see nothing until given another).
+            let assistants = try UUID.fetchAll(db, sql: "SELECT id FROM users WHERE doctor_id = ?", arguments: [userID])
+            try db.execute(sql: "UPDATE users SET doctor_id = NULL WHERE doctor_id = ?", arguments: [userID])
+            try ledger.seal(db, .users, ids: assistants)
             try ledger.delete(db, .users, where: "id = ?", arguments: [userID])
         }
         sessionCache.removeAll(userID: userID)
@@ -169,9 +192,40 @@ public final class SQLiteUserRepository: UserRepository {
         if others == 0 { throw MedoraError(.lastAdministrator) }
     }
 
-    /// Changes one clear column of a checked user row (after `check` allows it), re-seals it and ends
-    /// the user's sessions.
-    private func change(userID: UUID, set assignment: String, _ value: some DatabaseValueConvertible & Sendable,
+    public func setRole(userID: UUID, role: User.Role, doctorID: UUID?) async throws {
+        let doctor: UUID? = role == .assistant ? doctorID : nil
+        if role == .assistant {
+            guard let doctorID, doctorID != userID else { throw MedoraError.invalid([.init("doctorId", .invalidValue)]) }
+            try await requireActiveDoctor(doctorID)
+        }
+        try await change(userID: userID, set: "role = ?, doctor_id = ?", [role.rawValue, doctor?.databaseValue ?? .null]) { db, user in
+            if role != .admin { try Self.requireAnotherAdministrator(db, besides: user) }
+            if role == .assistant {
+                let owns = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM patients WHERE owner_id = ?", arguments: [userID]) ?? 0
+                let helped = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM users WHERE doctor_id = ?", arguments: [userID]) ?? 0
+                if owns + helped > 0 { throw MedoraError(.roleChangeRefused) }
+            }
+        }
+    }
+
+    /// An assistant's doctor must be an active doctor.
+    private func requireActiveDoctor(_ id: UUID) async throws {
+        guard let d = try? await find(id: id), d.role == .doctor, d.status == .active else {
+            throw MedoraError.invalid([.init("doctorId", .invalidValue)])
+        }
+    }
+
+    public func recordConsent(userID: UUID) async throws {
+        try await change(userID: userID, set: "consent_at = ?", [clock.now()], endSessions: false)
+    }
+
+    public func setLanguage(userID: UUID, language: Language?) async throws {
+        try await change(userID: userID, set: "language = ?", [language?.rawValue], endSessions: false)
+    }
+
+    /// Changes clear columns of a checked user row (after `check` allows it), re-seals it and
+    /// (unless told not to) ends the user's sessions.
+    private func change(userID: UUID, set assignment: String, _ values: StatementArguments, endSessions: Bool = true,
                         check: @Sendable @escaping (Database, User) throws -> Void = { _, _ in }) async throws {
         let now = clock.now()
         let ledger = self.ledger
@@ -181,9 +235,9 @@ public final class SQLiteUserRepository: UserRepository {
             }
             let (_, user) = try self.open(row)
             try check(db, user)
-            try db.execute(sql: "UPDATE users SET \(assignment), updated_at = ? WHERE id = ?", arguments: [value, now, userID])
+            try db.execute(sql: "UPDATE users SET \(assignment), updated_at = ? WHERE id = ?", arguments: values + [now, userID])
             try ledger.seal(db, .users, id: userID)
-            try ledger.delete(db, .sessions, where: "user_id = ?", arguments: [userID])
+            if endSessions { try ledger.delete(db, .sessions, where: "user_id = ?", arguments: [userID]) }
         }
         sessionCache.removeAll(userID: userID)
     }

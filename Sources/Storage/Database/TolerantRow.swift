@@ -26,6 +26,11 @@ extension Row {
         return d.withUnsafeBytes { UUID(uuid: $0.loadUnaligned(as: uuid_t.self)) }
     }
 
+    /// NULL is nil; anything else must be a UUID of 16 bytes.
+    func optionalUUID(_ column: String) throws(RowDamage) -> UUID? {
+        storedValue(column).isNull ? nil : try uuid(column)
+    }
+
     /// A row version: a positive integer.
     func version(_ column: String = "version") throws(RowDamage) -> Int {
         guard case .int64(let v) = storedValue(column).storage, v > 0, v < Int64(Int32.max) else {

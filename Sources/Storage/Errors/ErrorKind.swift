@@ -12,6 +12,8 @@ public enum ErrorKind: String, CaseIterable, Sendable {
     case duplicateLogin = "duplicate_login"
     case lastAdministrator = "last_administrator"
     case userHasPatients = "user_has_patients"
+    case roleChangeRefused = "role_change_refused"
+    case noDoctorAssigned = "no_doctor_assigned"
     case recordDamaged = "record_damaged"
     case integrityDamaged = "integrity_damaged"
     case checkFailed = "check_failed"
@@ -73,6 +75,8 @@ public enum ErrorKind: String, CaseIterable, Sendable {
         case .duplicateLogin: Row(.domain, 409, .duplicateLogin)
         case .lastAdministrator: Row(.domain, 409, .lastAdministrator)
         case .userHasPatients: Row(.domain, 409, .userHasPatients)
+        case .roleChangeRefused: Row(.domain, 409, .roleChangeRefused)
+        case .noDoctorAssigned: Row(.domain, 403, .noDoctorAssigned)
         case .recordDamaged: Row(.domain, 500, .recordDamaged)
         case .integrityDamaged: Row(.domain, 500, .integrityDamaged)
         case .checkFailed: Row(.domain, 500, .checkFailed)

@@ -25,18 +25,13 @@ struct AuthenticatedTable: Sendable, Hashable {
         elementHeader = element
     }
 
-    static let patients = AuthenticatedTable(
-        name: PatientField.table,
-        columns: ["id", "owner_id", "dek"] + PatientField.allCases.map(\.storageColumn)
-            + ["version", "created_at", "updated_at", "deleted_at"])
-    static let users = AuthenticatedTable(
-        name: "users",
-        columns: ["id", "role", "login", "password_hash", "display_name_enc", "version", "status", "created_at", "updated_at"])
-    static let sessions = AuthenticatedTable(
-        name: "sessions",
-        columns: ["id", "token_hash", "user_id", "csrf", "created_at", "expires_at", "ip", "user_agent"])
+    // The live definitions: those of the latest migration that changed each table.
+    static let patients = V2RowIntegrity.patients
+    static let users = V3ClinicAccounts.users
+    static let sessions = V2RowIntegrity.sessions
+    static let settings = V3ClinicAccounts.settings
 
-    static let all = [users, patients, sessions]
+    static let all = [users, patients, sessions, settings]
 
     static func named(_ name: String) -> AuthenticatedTable? { all.first { $0.name == name } }
 

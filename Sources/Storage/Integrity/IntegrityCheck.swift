@@ -35,21 +35,25 @@ extension MedoraStore {
         try scanAtUnlock()
         let (damaged, rowSets) = (damagedRecords, integrityFindings)
         return try await database.read { db in
-            let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check")
-            let fk = try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").count
+            // SQLite's check can itself stop at a damaged page: that is its finding.
+            let integrity: [String]
+            do { integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check") } catch { integrity = ["\(error)"] }
+            // A damaged index page can make these throw; integrity_check above names it, so the
+            // report carries on with what it can count.
+            let fk = (try? Row.fetchAll(db, sql: "PRAGMA foreign_key_check").count) ?? 0
             let slots = try KeySlotStore.fetchAll(db).map { s in
                 IntegrityReport.SlotInfo(kind: s.kind.rawValue, opsLimit: s.parameters.opsLimit,
                                          memLimit: s.parameters.memLimit,
                                          acceptable: s.kind != .passphrase || s.parameters.isAcceptable)
             }
             let migrations = try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations")
-            let count = { (sql: String) in try Int.fetchOne(db, sql: sql) ?? 0 }
+            let count = { (sql: String) in (try? Int.fetchOne(db, sql: sql)) ?? 0 }
             return IntegrityReport(
                 sqliteIntegrity: integrity, foreignKeyViolations: fk, slots: slots, migrations: migrations,
-                users: try count("SELECT COUNT(*) FROM users"),
-                patients: try count("SELECT COUNT(*) FROM patients WHERE deleted_at IS NULL"),
-                deletedPatients: try count("SELECT COUNT(*) FROM patients WHERE deleted_at IS NOT NULL"),
-                sessions: try count("SELECT COUNT(*) FROM sessions"),
+                users: count("SELECT COUNT(*) FROM users"),
+                patients: count("SELECT COUNT(*) FROM patients WHERE deleted_at IS NULL"),
+                deletedPatients: count("SELECT COUNT(*) FROM patients WHERE deleted_at IS NOT NULL"),
+                sessions: count("SELECT COUNT(*) FROM sessions"),
                 damaged: damaged, rowSets: rowSets)
         }
     }

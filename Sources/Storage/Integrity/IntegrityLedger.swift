@@ -151,6 +151,25 @@ struct IntegrityLedger: Sendable {
         try store(db, table, d)
     }
 
+    /// After a migration added columns to `old`'s table: every row that authenticates under the
+    /// old column list gets its MAC over the new one, and the stored digest moves from the old MACs
+    /// to the new. A row that did not authenticate keeps its MAC (and stays damaged), and whatever
+    /// the digest disagreed with before (a deleted or added row) it still disagrees with.
+    func remac(_ db: Database, from old: AuthenticatedTable, to new: AuthenticatedTable) throws {
+        let state = try digest(db, new)
+        var d: Digest? = if case .valid(let d) = state { d } else { nil }
+        let rows = try Row.fetchAll(db, sql: new.selectAll + " ORDER BY rowid")
+        let oldRows = try Row.fetchAll(db, sql: old.selectAll + " ORDER BY rowid")
+        for (row, oldRow) in zip(rows, oldRows) where auth.verify(old, oldRow) {
+            guard case .blob(let oldMAC) = old.storedMAC(oldRow) else { continue }
+            let mac = auth.mac(new, row)
+            try db.execute(sql: "UPDATE \(new.name) SET row_mac = ? WHERE rowid = ?", arguments: [mac, row.storedValue("row_number")])
+            d?.sum.subtract(auth.element(old, mac: oldMAC))
+            d?.sum.add(auth.element(new, mac: mac))
+        }
+        if let d { try store(db, new, d) }
+    }
+
     /// Accepts the rows as they now are: stores the digest of the current set (the rows whose own
     /// MAC fails stay damaged). The explicit repair step after an administrator has reviewed
     /// `check`'s report.

@@ -20,9 +20,9 @@ final class QuarantineRegistry: Sendable {
         }
     }
 
-    /// Ids of the damaged records of `table` whose stored owner is `ownerID`, for marking a list.
-    func ids(table: String, ownerID: UUID) -> [UUID] {
-        records.withLock { map in map.values.filter { $0.table == table && $0.ownerID == ownerID }.compactMap(\.id) }
+    /// Ids of the damaged records of `table` whose stored owner is in `scope`, for marking a list.
+    func ids(table: String, scope: PatientScope) -> [UUID] {
+        records.withLock { map in map.values.filter { $0.table == table && scope.includes($0.ownerID) }.compactMap(\.id) }
             .sorted { $0.uuidString < $1.uuidString }
     }
 

@@ -2,7 +2,7 @@
 public enum ErrorText: LocalizedKey {
     case badRequest, invalidJSON, validation, unauthorized, invalidCredentials, forbidden, notFound
     case patientNotFound, userNotFound, methodNotAllowed, conflict, tooLarge, tooManyRequests, busy, internalError
-    case unavailable, invalidID, unsupportedMediaType, duplicateLogin, lastAdministrator, userHasPatients, recordDamaged, integrityDamaged
+    case unavailable, invalidID, unsupportedMediaType, duplicateLogin, lastAdministrator, userHasPatients, roleChangeRefused, noDoctorAssigned, recordDamaged, integrityDamaged
     case wrongPassphrase, tamperedKeySlot, noSecret, passphraseMismatch, notInitialized, alreadyInitialized
     case corruptDatabase, locked, notAccessible, diskFull, unsafeConnection, cannotListen, serviceFailed
     case checkFailed
@@ -55,6 +55,12 @@ public enum ErrorText: LocalizedKey {
         case .userHasPatients: Translation("This user still has patients; disable the account instead of deleting it.",
                                            uz: "Bu foydalanuvchida hali bemorlar bor; hisobni oʻchirish oʻrniga bloklang.",
                                            ru: "У этого пользователя есть пациенты; заблокируйте учётную запись вместо удаления.")
+        case .roleChangeRefused: Translation("This user owns patients or has assistants, so they cannot become an assistant.",
+                                             uz: "Bu foydalanuvchining bemorlari yoki yordamchilari bor, u yordamchi boʻla olmaydi.",
+                                             ru: "У этого пользователя есть пациенты или ассистенты, он не может стать ассистентом.")
+        case .noDoctorAssigned: Translation("You are not assigned to a doctor yet; ask the administrator.",
+                                            uz: "Siz hali shifokorga biriktirilmagansiz; administratorga murojaat qiling.",
+                                            ru: "Вы ещё не прикреплены к врачу; обратитесь к администратору.")
         case .recordDamaged: Translation(
             "The record {record} is damaged (changed outside Medora, or a failing disk) and is not shown; `medora-lite check` lists it.",
             uz: "{record} yozuvi shikastlangan (Medoradan tashqarida oʻzgartirilgan yoki disk nosoz) va koʻrsatilmaydi; `medora-lite check` uni koʻrsatadi.",

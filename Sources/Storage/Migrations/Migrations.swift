@@ -7,6 +7,7 @@ enum Migrations {
         var m = DatabaseMigrator()
         m.registerMigration("v1-foundation", migrate: V1Foundation.migrate)
         m.registerMigration("v2-row-integrity") { db in try V2RowIntegrity.migrate(db, ledger) }
+        m.registerMigration("v3-clinic-accounts") { db in try V3ClinicAccounts.migrate(db, ledger) }
         return m
     }
 }

@@ -5,17 +5,41 @@ import Foundation
 public protocol PatientRepository: Sendable {
     /// Validates and stores a new patient owned by `ownerID`.
     func create(_ draft: PatientDraft, ownerID: UUID) async throws -> Patient
-    /// The patient if it exists, is not deleted and belongs to `ownerID`; otherwise nil. A damaged
-    /// record of this owner throws `recordDamaged` naming its id.
-    func find(id: UUID, ownerID: UUID) async throws -> Patient?
-    /// Replaces the details. `expectedVersion` (when given) must match the stored version. A
-    /// damaged record is never overwritten (`recordDamaged`).
-    func update(id: UUID, ownerID: UUID, details: PatientDraft, expectedVersion: Int?) async throws -> Patient?
-    /// Soft-deletes; returns false if there was no such patient for this owner.
-    func delete(id: UUID, ownerID: UUID) async throws -> Bool
-    /// Lists (empty query) or searches the owner's patients, ordered and paginated; the page names
-    /// the owner's damaged records by id.
-    func search(ownerID: UUID, query: String?, limit: Int, offset: Int) async throws -> PatientPage
+    /// The patient if it exists, is not deleted and is in `scope`; otherwise nil. A damaged record
+    /// in the scope throws `recordDamaged` naming its id.
+    func find(id: UUID, scope: PatientScope) async throws -> Patient?
+    /// Replaces the details (the owner stays). `expectedVersion` (when given) must match the stored
+    /// version. A damaged record is never overwritten (`recordDamaged`).
+    func update(id: UUID, scope: PatientScope, details: PatientDraft, expectedVersion: Int?) async throws -> Patient?
+    /// Soft-deletes; returns false if there was no such patient in the scope.
+    func delete(id: UUID, scope: PatientScope) async throws -> Bool
+    /// Lists (empty query) or searches the patients in the scope, ordered and paginated; the page
+    /// names the scope's damaged records by id.
+    func search(scope: PatientScope, query: String?, limit: Int, offset: Int) async throws -> PatientPage
+    /// Counts for the dashboard, and the most recently changed patients.
+    func statistics(scope: PatientScope, since: Date, recent: Int) async throws -> PatientStatistics
     /// Stores many validated patients in one transaction (imports, demo and benchmark data).
     func importMany(_ drafts: [PatientDraft], ownerID: UUID) async throws -> Int
+}
+
+/// The single-owner forms, for callers that act as one doctor (commands, tests, benchmarks).
+extension PatientRepository {
+    public func find(id: UUID, ownerID: UUID) async throws -> Patient? { try await find(id: id, scope: .owner(ownerID)) }
+    public func update(id: UUID, ownerID: UUID, details: PatientDraft, expectedVersion: Int?) async throws -> Patient? {
+        try await update(id: id, scope: .owner(ownerID), details: details, expectedVersion: expectedVersion)
+    }
+    public func delete(id: UUID, ownerID: UUID) async throws -> Bool { try await delete(id: id, scope: .owner(ownerID)) }
+    public func search(ownerID: UUID, query: String?, limit: Int, offset: Int) async throws -> PatientPage {
+        try await search(scope: .owner(ownerID), query: query, limit: limit, offset: offset)
+    }
+}
+
+/// What the dashboard shows of the patients in a scope.
+public struct PatientStatistics: Sendable, Equatable {
+    public var patients: Int
+    /// Created, and changed (created or edited), since the start of the period asked for.
+    public var createdSince: Int
+    public var changedSince: Int
+    /// The most recently changed patients, newest first.
+    public var recent: [Patient]
 }

@@ -39,16 +39,20 @@ extension SQLitePatientRepository {
         return Scan(damaged: damaged, digest: digest)
     }
 
-    public func find(id: UUID, ownerID: UUID) async throws -> Patient? {
-        let loaded = try await load([id], ownerID: ownerID)
+    public func find(id: UUID, scope: PatientScope) async throws -> Patient? {
+        let loaded = try await load([id], scope: scope)
         if loaded.damaged.contains(id) { throw MedoraError(.recordDamaged, ["record": id.uuidString.lowercased()]) }
         return loaded.patients[id]
     }
 
-    public func search(ownerID: UUID, query: String?, limit: Int, offset: Int) async throws -> PatientPage {
-        let page = index.search(ownerID: ownerID, query: query, limit: limit, offset: offset)
-        let loaded = page.ids.isEmpty ? Loaded() : try await load(page.ids, ownerID: ownerID)
-        let damaged = Set(loaded.damaged).union((query ?? "").isEmpty ? quarantine.ids(table: PatientField.table, ownerID: ownerID) : [])
+    public func search(scope: PatientScope, query: String?, limit: Int, offset: Int) async throws -> PatientPage {
+        let page: SearchPage = switch scope {
+        case .owner(let owner): index.search(ownerID: owner, query: query, limit: limit, offset: offset)
+        case .everyone: index.searchAll(query: query, limit: limit, offset: offset)
+        case .nobody: SearchPage(total: 0, ids: [])
+        }
+        let loaded = page.ids.isEmpty ? Loaded() : try await load(page.ids, scope: scope)
+        let damaged = Set(loaded.damaged).union((query ?? "").isEmpty ? quarantine.ids(table: PatientField.table, scope: scope) : [])
         return PatientPage(total: page.total, limit: limit, offset: offset,
                            items: page.ids.compactMap { loaded.patients[$0] },
                            damaged: damaged.sorted { $0.uuidString < $1.uuidString })
@@ -56,18 +60,18 @@ extension SQLitePatientRepository {
 
     struct Loaded: Sendable {
         var patients: [UUID: Patient] = [:]
-        /// Ids of this owner's records among those asked for that turned out damaged.
+        /// Ids of the scope's records among those asked for that turned out damaged.
         var damaged: [UUID] = []
     }
 
-    /// The owner's live patients among `ids`, checked and decrypted: from the cache where possible,
-    /// the rest in one query (then cached). Ids that are absent, deleted or another owner's are
+    /// The scope's live patients among `ids`, checked and decrypted: from the cache where possible,
+    /// the rest in one query (then cached). Ids that are absent, deleted or outside the scope are
     /// simply missing; a damaged record is quarantined (and taken out of the index) and reported.
-    func load(_ ids: [UUID], ownerID: UUID) async throws -> Loaded {
+    func load(_ ids: [UUID], scope: PatientScope) async throws -> Loaded {
         var loaded = Loaded()
         var missing: [UUID] = []
         for id in ids {
-            if let hit = cache.get(id), hit.ownerID == ownerID { loaded.patients[id] = hit } else { missing.append(id) }
+            if let hit = cache.get(id), scope.includes(hit.ownerID) { loaded.patients[id] = hit } else { missing.append(id) }
         }
         guard !missing.isEmpty else { return loaded }
         let generation = cache.generation
@@ -82,16 +86,41 @@ extension SQLitePatientRepository {
         for result in results {
             switch result {
             case .success(let (record, patient)):
-                guard record.ownerID == ownerID, record.deletedAt == nil else { continue }
+                guard scope.includes(record.ownerID), record.deletedAt == nil else { continue }
                 opened.append(patient)
             case .failure(let damage):
                 quarantine.add(damage)
                 if let id = damage.id { index.remove(id: id) }
-                if damage.ownerID == ownerID, let id = damage.id { loaded.damaged.append(id) }
+                if scope.includes(damage.ownerID), let id = damage.id { loaded.damaged.append(id) }
             }
         }
         cache.put(opened, readAt: generation)
         for p in opened { loaded.patients[p.id] = p }
         return loaded
+    }
+
+    public func statistics(scope: PatientScope, since: Date, recent: Int) async throws -> PatientStatistics {
+        if let hit = statisticsCache.get(scope, since: since, recent: recent) { return hit }
+        let generation = statisticsCache.generation
+        let (filter, arguments): (String, StatementArguments) = switch scope {
+        case .everyone: ("deleted_at IS NULL", [])
+        case .owner(let owner): ("deleted_at IS NULL AND owner_id = ?", [owner])
+        case .nobody: ("0", [])
+        }
+        let (counts, recentIDs) = try await database.read { db in
+            let row = try Row.fetchOne(db, sql: """
+                SELECT COUNT(*) AS n, COALESCE(SUM(created_at >= ?), 0) AS created, COALESCE(SUM(updated_at >= ?), 0) AS changed
+                FROM patients WHERE \(filter)
+                """, arguments: [since, since] + arguments)
+            let ids = try UUID.fetchAll(db, sql: "SELECT id FROM patients WHERE \(filter) ORDER BY updated_at DESC LIMIT ?",
+                                        arguments: arguments + [recent])
+            let n: Int = row?["n"] ?? 0, created: Int = row?["created"] ?? 0, changed: Int = row?["changed"] ?? 0
+            return ((n, created, changed), ids)
+        }
+        let loaded = try await load(recentIDs, scope: scope)
+        let stats = PatientStatistics(patients: counts.0, createdSince: counts.1, changedSince: counts.2,
+                                      recent: recentIDs.compactMap { loaded.patients[$0] })
+        statisticsCache.put(stats, scope: scope, since: since, recent: recent, readAt: generation)
+        return stats
     }
 }

@@ -13,6 +13,7 @@ public final class SQLitePatientRepository: PatientRepository {
     let index: PatientSearchIndex
     let cache: PatientCache
     let clock: WallClock
+    let statisticsCache: StatisticsCache
 
     init(database: AppDatabase, keyring: Keyring, ledger: IntegrityLedger, quarantine: QuarantineRegistry, clock: WallClock) {
         self.database = database
@@ -22,6 +23,7 @@ public final class SQLitePatientRepository: PatientRepository {
         self.index = PatientSearchIndex()
         self.cache = PatientCache()
         self.clock = clock
+        self.statisticsCache = StatisticsCache(clock: clock)
     }
 
     public func create(_ draft: PatientDraft, ownerID: UUID) async throws -> Patient {
@@ -33,15 +35,18 @@ public final class SQLitePatientRepository: PatientRepository {
             try record.insert(db)
             let stored = try ledger.seal(db, .patients, id: record.id)
             return try Self.patient(record, details: details, stored: stored)
-        } then: { patient in self.index.upsert(patient.searchDocument) }
+        } then: { patient in
+            self.statisticsCache.clear()
+            self.index.upsert(patient.searchDocument)
+        }
     }
 
-    public func update(id: UUID, ownerID: UUID, details draft: PatientDraft, expectedVersion: Int?) async throws -> Patient? {
+    public func update(id: UUID, scope: PatientScope, details draft: PatientDraft, expectedVersion: Int?) async throws -> Patient? {
         let now = clock.now()
         let details = try PatientValidation.validated(draft, today: now)
         let (codec, ledger, quarantine) = (self.codec, self.ledger, self.quarantine)
         let updated: Patient? = try await commitReturning { db -> Patient? in
-            guard let current = try Self.checked(db, id: id, ownerID: ownerID, codec: codec, quarantine: quarantine) else {
+            guard let current = try Self.checked(db, id: id, scope: scope, codec: codec, quarantine: quarantine) else {
                 return nil
             }
             if let expectedVersion, expectedVersion != current.version {
@@ -49,7 +54,7 @@ public final class SQLitePatientRepository: PatientRepository {
             }
             let dek = try codec.unwrapDEK(current.wrappedDEK, id: id)
             let version = current.version + 1
-            let record = PatientRecord(id: id, ownerID: ownerID, wrappedDEK: current.wrappedDEK,
+            let record = PatientRecord(id: id, ownerID: current.ownerID, wrappedDEK: current.wrappedDEK,
                                        fields: codec.seal(details, id: id, version: version, dek: dek),
                                        version: version, createdAt: current.createdAt, updatedAt: now)
             try record.update(db)
@@ -57,16 +62,17 @@ public final class SQLitePatientRepository: PatientRepository {
             return try Self.patient(record, details: details, stored: stored)
         } then: { patient in
             self.cache.invalidate(id)
+            self.statisticsCache.clear()
             if let patient { self.index.upsert(patient.searchDocument) }
         }
         return updated
     }
 
-    public func delete(id: UUID, ownerID: UUID) async throws -> Bool {
+    public func delete(id: UUID, scope: PatientScope) async throws -> Bool {
         let now = clock.now()
         let (codec, ledger, quarantine) = (self.codec, self.ledger, self.quarantine)
         return try await commitReturning { db -> Bool in
-            guard try Self.checked(db, id: id, ownerID: ownerID, codec: codec, quarantine: quarantine) != nil else {
+            guard try Self.checked(db, id: id, scope: scope, codec: codec, quarantine: quarantine) != nil else {
                 return false
             }
             try db.execute(sql: "UPDATE patients SET deleted_at = ?, updated_at = ? WHERE id = ?", arguments: [now, now, id])
@@ -74,6 +80,7 @@ public final class SQLitePatientRepository: PatientRepository {
             return true
         } then: { deleted in
             self.cache.invalidate(id)
+            self.statisticsCache.clear()
             if deleted { self.index.remove(id: id) }
         }
     }
@@ -88,6 +95,7 @@ public final class SQLitePatientRepository: PatientRepository {
             for r in records { try r.insert(db) }
             try ledger.seal(db, .patients, ids: records.map(\.id))
         } then: { _ in
+            self.statisticsCache.clear()
             for d in docs { self.index.upsert(d) }
         }
         return records.count
@@ -95,19 +103,19 @@ public final class SQLitePatientRepository: PatientRepository {
 
     // MARK: Helpers
 
-    /// The live record `id` of `ownerID`, checked in full (nil if absent, deleted or another
-    /// owner's). A damaged one is quarantined and refused: a write never overwrites it.
-    static func checked(_ db: Database, id: UUID, ownerID: UUID, codec: PatientCodec,
+    /// The live record `id` in `scope`, checked in full (nil if absent, deleted or outside the
+    /// scope). A damaged one is quarantined and refused: a write never overwrites it.
+    static func checked(_ db: Database, id: UUID, scope: PatientScope, codec: PatientCodec,
                         quarantine: QuarantineRegistry) throws -> PatientRecord? {
         guard let row = try Row.fetchOne(db, sql: AuthenticatedTable.patients.selectAll + " WHERE id = ?", arguments: [id]) else {
             return nil
         }
         switch codec.inspect(row, fields: []) {
         case .success(let (record, _)):
-            return record.ownerID == ownerID && record.deletedAt == nil ? record : nil
+            return scope.includes(record.ownerID) && record.deletedAt == nil ? record : nil
         case .failure(let damage):
             quarantine.add(damage)
-            guard damage.ownerID == ownerID else { return nil }
+            guard scope.includes(damage.ownerID) else { return nil }
             throw MedoraError(.recordDamaged, ["record": id.uuidString.lowercased()])
         }
     }

@@ -74,7 +74,7 @@ public final class PatientSearchIndex: Sendable {
         }
     }
 
-    private let state = Mutex(State())
+    let state = Mutex(State())
 
     public init() {}
 

@@ -12,10 +12,12 @@ public final class MedoraStore: Sendable {
     public let patientRepository: SQLitePatientRepository
     public let userRepository: SQLiteUserRepository
     public let sessionRepository: SQLiteSessionRepository
+    public let settingsRepository: SQLiteSettingsRepository
 
     public var patients: any PatientRepository { patientRepository }
     public var users: any UserRepository { userRepository }
     public var sessions: any SessionRepository { sessionRepository }
+    public var settings: any SettingsRepository { settingsRepository }
 
     /// Patients in the in-memory search index (logged at start).
     public var indexedPatientCount: Int { patientRepository.index.count }
@@ -63,6 +65,8 @@ public final class MedoraStore: Sendable {
                                                        sessionCache: sessionCache)
         self.sessionRepository = SQLiteSessionRepository(database: database, keyring: keyring, ledger: ledger,
                                                          users: userRepository, clock: clock, cache: sessionCache)
+        self.settingsRepository = SQLiteSettingsRepository(database: database, ledger: ledger,
+                                                           sessions: sessionRepository.activity)
     }
 
     // MARK: - open
@@ -80,6 +84,7 @@ public final class MedoraStore: Sendable {
         let store = try MedoraStore(directory: dir, database: database, keyring: Keyring(masterKey: masterKey),
                                     clock: clock, hashing: BlockingWorkLimiter())
         try database.migrate(store.ledger)
+        try store.settingsRepository.load()
         if buildIndex { try store.scanAtUnlock() }
         return store
     }
@@ -89,7 +94,7 @@ public final class MedoraStore: Sendable {
     /// is recorded as a finding for the log and `check`.
     func scanAtUnlock() throws {
         var findings: [DigestFinding] = []
-        for table in [AuthenticatedTable.users, .sessions] {
+        for table in [AuthenticatedTable.users, .sessions, .settings] {
             let scan = try ledger.scan(database, table)
             quarantine.replaceAll(table: table.name, with: scan.unauthenticated)
             findings += try ledger.findings(database, table, actual: scan.digest)

@@ -8,6 +8,8 @@ struct UserResponse: ResponseEncodable, Sendable {
     var displayName: String
     var role: String
     var status: String
+    /// An assistant's doctor.
+    var doctorId: String?
 
     init(_ u: User) {
         id = u.id.uuidString.lowercased()
@@ -15,6 +17,7 @@ struct UserResponse: ResponseEncodable, Sendable {
         displayName = u.displayName
         role = u.role.rawValue
         status = u.status.rawValue
+        doctorId = u.doctorID?.uuidString.lowercased()
     }
 }
 

@@ -3,7 +3,8 @@ import Hummingbird
 import MedoraStorage
 
 /// `/api/v1/patients`: list and search, create, read, replace, patch, delete. Every call is scoped
-/// to the signed-in user's own patients: another doctor's patient id answers 404, as if absent.
+/// to the patients the signed-in user sees (`User.patientScope`): another doctor's patient id
+/// answers 404, as if absent. Assistants may not delete (403).
 struct PatientController<Repository: PatientRepository>: Sendable {
     let repository: Repository
 
@@ -27,23 +28,23 @@ struct PatientController<Repository: PatientRepository>: Sendable {
         let query = q["q"].map(String.init)
         if let query, query.count > 200 { issues.append(.init("q", .tooLong)) }
         if !issues.isEmpty { throw APIError(.validationFailed, issues: issues) }
-        let page = try await repository.search(ownerID: me.id, query: query, limit: limit, offset: offset)
+        let page = try await repository.search(scope: me.patientScope, query: query, limit: limit, offset: offset)
         return PatientListResponse(items: page.items.map(PatientResponse.init), total: page.total,
                                    limit: page.limit, offset: page.offset,
                                    damaged: page.damaged.map { $0.uuidString.lowercased() })
     }
 
     @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> EditedResponse<PatientResponse> {
-        let me = try context.requireIdentity().user
+        let owner = try context.requireIdentity().ownerOfNewPatients()
         let payload = try await Self.payload(request, context: context)
-        let patient = try await repository.create(payload.draft, ownerID: me.id)
+        let patient = try await repository.create(payload.draft, ownerID: owner)
         context.logger.info("patient created", metadata: ["patient_id": .string(patient.id.uuidString)])
         return EditedResponse(status: .created, headers: Self.headers(patient, location: true), response: PatientResponse(patient))
     }
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> EditedResponse<PatientResponse> {
         let me = try context.requireIdentity().user
-        guard let patient = try await repository.find(id: try context.uuidParameter(), ownerID: me.id) else {
+        guard let patient = try await repository.find(id: try context.uuidParameter(), scope: me.patientScope) else {
             throw APIError(.patientNotFound)
         }
         return EditedResponse(headers: Self.headers(patient), response: PatientResponse(patient))
@@ -58,9 +59,9 @@ struct PatientController<Repository: PatientRepository>: Sendable {
     }
 
     @Sendable func delete(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let me = try context.requireIdentity().user
+        let me = try context.require(.deletePatients).user
         let id = try context.uuidParameter()
-        guard try await repository.delete(id: id, ownerID: me.id) else { throw APIError(.patientNotFound) }
+        guard try await repository.delete(id: id, scope: me.patientScope) else { throw APIError(.patientNotFound) }
         context.logger.info("patient deleted", metadata: ["patient_id": .string(id.uuidString)])
         return Response(status: .noContent)
     }
@@ -69,12 +70,12 @@ struct PatientController<Repository: PatientRepository>: Sendable {
         let me = try context.requireIdentity().user
         let id = try context.uuidParameter()
         let payload = try await Self.payload(request, context: context)
-        guard let current = try await repository.find(id: id, ownerID: me.id) else { throw APIError(.patientNotFound) }
+        guard let current = try await repository.find(id: id, scope: me.patientScope) else { throw APIError(.patientNotFound) }
         // The version to check: If-Match wins, then "version" in the body. With neither, PATCH checks
         // against what it just read, so a concurrent write in between is still detected.
         let expected = try Self.ifMatch(request) ?? payload.version ?? current.version
         let details = partial ? payload.apply(to: current.details) : payload.draft
-        guard let updated = try await repository.update(id: id, ownerID: me.id, details: details,
+        guard let updated = try await repository.update(id: id, scope: me.patientScope, details: details,
                                                         expectedVersion: expected) else {
             throw APIError(.patientNotFound)
         }

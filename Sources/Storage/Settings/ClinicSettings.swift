@@ -1,0 +1,54 @@
+import Foundation
+
+/// What an administrator sets for the whole clinic.
+public struct ClinicSettings: Sendable, Equatable {
+    /// Shown in the header and on printouts; empty shows the product's name.
+    public var clinicName: String
+    /// The pages' language when neither the user, the header switch nor the browser chose one.
+    public var defaultLanguage: Language
+    /// A session unused this long ends (the absolute limit of 12 hours stands regardless).
+    public var idleTimeout: TimeInterval
+
+    public init(clinicName: String, defaultLanguage: Language, idleTimeout: TimeInterval) {
+        self.clinicName = clinicName
+        self.defaultLanguage = defaultLanguage
+        self.idleTimeout = idleTimeout
+    }
+
+    public static let standard = ClinicSettings(clinicName: "", defaultLanguage: .en, idleTimeout: 30 * 60)
+    /// The idle timeout an administrator may choose, in minutes.
+    public static let idleMinutes = 5...480
+
+    /// The settings as stored, one row per key (values in text).
+    var stored: [String: String] {
+        ["clinic_name": clinicName, "default_language": defaultLanguage.rawValue,
+         "idle_timeout_minutes": String(Int(idleTimeout / 60))]
+    }
+
+    /// Settings from stored rows; a missing or unreadable value takes the standard one.
+    init(stored: [String: String]) {
+        let s = Self.standard
+        clinicName = stored["clinic_name"] ?? s.clinicName
+        defaultLanguage = stored["default_language"].flatMap(Language.init(rawValue:)) ?? s.defaultLanguage
+        let minutes = stored["idle_timeout_minutes"].flatMap(Int.init)
+        idleTimeout = minutes.flatMap { Self.idleMinutes.contains($0) ? TimeInterval($0 * 60) : nil } ?? s.idleTimeout
+    }
+
+    /// Checks values from a form: the name printable and at most 120 characters, the idle timeout
+    /// in minutes within `idleMinutes`.
+    public static func validated(clinicName: String, defaultLanguage: String, idleMinutes: String) throws -> ClinicSettings {
+        var issues: [ValidationIssue] = []
+        let name = clinicName.trimmingCharacters(in: .whitespacesAndNewlines)
+        if name.count > 120 { issues.append(.init("clinicName", .tooLong)) }
+        if name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+            issues.append(.init("clinicName", .invalidCharacters, allowed: .printable))
+        }
+        let language = Language(rawValue: defaultLanguage)
+        if language == nil { issues.append(.init("defaultLanguage", .invalidValue)) }
+        let minutes = Int(idleMinutes.trimmingCharacters(in: .whitespaces))
+        if minutes == nil { issues.append(.init("idleTimeoutMinutes", .invalidFormat)) }
+        else if let m = minutes, !Self.idleMinutes.contains(m) { issues.append(.init("idleTimeoutMinutes", .outOfRange)) }
+        guard issues.isEmpty, let language, let minutes else { throw MedoraError.invalid(issues) }
+        return ClinicSettings(clinicName: name, defaultLanguage: language, idleTimeout: TimeInterval(minutes * 60))
+    }
+}
