@@ -88,8 +88,13 @@ def main():
         shot("login-en")
         page.eval("document.getElementById('login').value = 'doctor'; document.getElementById('password').value = 'medora-demo';"
                   "document.querySelector('form').submit(); true")
+        # The first time: the terms, accepted once.
+        page.wait_for("location.pathname === '/consent' && document.readyState === 'complete'")
+        shot("consent-en")
+        page.eval("document.querySelector('form[action=\"/consent\"]').submit(); true")
         page.wait_for("location.pathname === '/' && document.readyState === 'complete'")
-        expect("Patients: 320" in page.eval("document.body.innerText"), "dashboard counts the demo patients")
+        expect("320" in page.eval("document.querySelector('ul.stats').innerText"), "dashboard counts the demo patients")
+        expect(page.eval("document.querySelectorAll('main table tbody tr').length") > 0, "dashboard lists recent patients")
         shot("dashboard-en")
 
         # Search as you type: Cyrillic, then Latin finds the same spellings.
@@ -130,11 +135,15 @@ def main():
         expect("this session" in page.eval("document.body.innerText"), "the account page lists this session")
         shot("account-en")
 
-        # Every main page in each language, and at phone width.
+        # Every main page in each language (switched in the header, kept for the account), and at
+        # phone width.
         for lang, word in (("uz", "Bemorlar"), ("ru", "Пациенты"), ("en", "Patients")):
-            page.goto(f"{base}/lang/{lang}")
+            page.goto(f"{base}/patients")
+            page.eval(f"document.querySelector('button[name=\"language\"][value=\"{lang}\"]').click(); true")
+            page.wait_for(f"document.documentElement.lang === '{lang}' && document.readyState === 'complete'")
             for name, path in (("dashboard", "/"), ("patients", "/patients"), ("patient", patient_url),
-                               ("patient-form", patient_url + "/edit")):
+                               ("patient-form", patient_url + "/edit"), ("help", "/help"),
+                               ("troubleshooting", "/help/troubleshooting")):
                 page.goto(base + path)
                 expect(word in page.eval("document.body.innerText"), f"{lang} text on {path}")
                 shot(f"{name}-{lang}")
@@ -148,6 +157,23 @@ def main():
         page.wait_for("location.pathname === '/login'")
         page.goto(f"{base}/patients")
         expect(page.eval("location.pathname") == "/login", "signed out")
+
+        # The administrator: every doctor's patients, the users and the settings pages.
+        page.eval("document.getElementById('login').value = 'admin'; document.getElementById('password').value = 'medora-admin';"
+                  "document.querySelector('form').submit(); true")
+        page.wait_for("location.pathname === '/consent' && document.readyState === 'complete'")
+        page.eval("document.querySelector('form[action=\"/consent\"]').submit(); true")
+        page.wait_for("location.pathname === '/' && document.readyState === 'complete'")
+        expect("321" in page.eval("document.querySelector('ul.stats').innerText"), "the administrator counts every patient")
+        for name, path in (("users", "/users"), ("settings", "/settings")):
+            page.goto(base + path)
+            expect(page.eval("document.querySelector('h1') !== null"), f"the {name} page")
+            shot(f"{name}-en")
+            shot(f"{name}-en-phone", mobile=True)
+        page.goto(base + "/users")
+        page.eval("document.querySelector('a[href^=\"/users/\"]').click(); true")
+        page.wait_for("document.querySelector('form[action$=\"/role\"]') !== null")
+        shot("user-en")
 
         problems = page.problems(allowed_statuses=(422,))
         expect(not problems, "console errors or failed requests:\n" + "\n".join(problems))

@@ -188,6 +188,8 @@ final class WebPageTests: XCTestCase {
 }
 
 extension TestClientProtocol {
+    /// Signs in on the login page and (the first time) accepts the terms; the session cookie and
+    /// its CSRF token.
     func signIn(_ login: String = "drA", password: String = APIFixture.doctorPassword) async throws -> (cookie: String, csrf: String) {
         let r = try await execute(uri: "/login", method: .post,
                                          headers: [.contentType: "application/x-www-form-urlencoded", .origin: WebPageTests.origin],
@@ -197,11 +199,21 @@ extension TestClientProtocol {
         XCTAssertTrue(setCookie.contains("HttpOnly"), setCookie)
         XCTAssertTrue(setCookie.lowercased().contains("samesite=lax"), setCookie)
         let cookie = try XCTUnwrap(setCookie.split(separator: ";").first.map(String.init))
-        let form = try await execute(uri: "/patients/new", method: .get, headers: [.cookie: cookie])
-        let html = String(buffer: form.body)
-        let csrf = try XCTUnwrap(html.range(of: #"name="csrf" value="[^"]+""#, options: .regularExpression)
+        if r.headers[.location] == "/consent" {
+            let csrf = try await csrf(at: "/consent", cookie: cookie)
+            let accepted = try await post("/consent", cookie: cookie, "csrf=\(csrf)")
+            XCTAssertEqual(accepted.headers[.location], "/")
+        }
+        return (cookie, try await csrf(at: "/account", cookie: cookie))
+    }
+
+    /// The CSRF token in the forms of a page.
+    func csrf(at uri: String, cookie: String) async throws -> String {
+        let page = try await execute(uri: uri, method: .get, headers: [.cookie: cookie])
+        XCTAssertEqual(page.status, .ok, uri)
+        let html = String(buffer: page.body)
+        return try XCTUnwrap(html.range(of: #"name="csrf" value="[^"]+""#, options: .regularExpression)
             .map { String(html[$0]).replacingOccurrences(of: "name=\"csrf\" value=\"", with: "").replacingOccurrences(of: "\"", with: "") })
-        return (cookie, csrf)
     }
 
     func post(_ uri: String, cookie: String, origin: String? = WebPageTests.origin, _ body: String) async throws -> TestResponse {

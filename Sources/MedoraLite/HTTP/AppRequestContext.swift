@@ -21,6 +21,11 @@ struct AppRequestContext: RequestContext {
     /// Peer address, for rate limits and sessions (never logged with patient data).
     var remoteIP: String?
     var identity: Identity?
+    /// The language of what this request answers: the user's setting, else the `lang` cookie, else
+    /// `Accept-Language`, else the clinic's default (set by `PageContextMiddleware` and the session).
+    var language: Language = .en
+    /// The clinic's name for the header (empty: the product's name).
+    var clinicName = ""
 
     init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)

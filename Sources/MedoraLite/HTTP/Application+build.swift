@@ -9,6 +9,8 @@ struct AppDependencies<Patients: PatientRepository, Users: UserRepository, Sessi
     var patients: Patients
     var users: Users
     var sessions: Sessions
+    var settings: any SettingsRepository
+    var clock: any WallClock
     var loginLimiter: RateLimiter
     var logger: Logger
     var logFile: RotatingLogFile?
@@ -18,7 +20,7 @@ extension AppDependencies where Patients == SQLitePatientRepository, Users == SQ
     Sessions == SQLiteSessionRepository {
     init(store: MedoraStore, logger: Logger, logFile: RotatingLogFile? = nil, clock: WallClock = SystemClock()) {
         self.init(patients: store.patientRepository, users: store.userRepository, sessions: store.sessionRepository,
-                  loginLimiter: RateLimiter(limit: 5, window: 60, clock: clock), logger: logger, logFile: logFile)
+                  settings: store.settingsRepository, clock: clock, loginLimiter: RateLimiter(limit: 5, window: 60, clock: clock), logger: logger, logFile: logFile)
     }
 }
 
@@ -27,6 +29,9 @@ struct ServerConfig: Sendable {
     var port = 8080
     /// Shown on the login page of a demo installation (never set by `serve`).
     var demoLogin: DemoLogin?
+    /// Pages are served over TLS (directly or behind a TLS proxy): the session cookie is `Secure`
+    /// with the `__Host-` prefix.
+    var secureCookies = false
 }
 
 struct DemoLogin: Sendable {
@@ -35,23 +40,27 @@ struct DemoLogin: Sendable {
 }
 
 func buildRouter(_ deps: AppDependencies<some PatientRepository, some UserRepository, some SessionRepository>,
-                 demoLogin: DemoLogin? = nil) -> Router<AppRequestContext> {
+                 demoLogin: DemoLogin? = nil, secureCookies: Bool = false) -> Router<AppRequestContext> {
+    let cookie = SessionCookie(secure: secureCookies)
     let router = Router(context: AppRequestContext.self)
     router.add(middleware: RequestIDMiddleware())
     router.add(middleware: AccessLogMiddleware(logger: deps.logger))
     router.add(middleware: SecurityHeadersMiddleware())
+    router.add(middleware: PageContextMiddleware(settings: deps.settings))
     router.add(middleware: ErrorMiddleware())
 
     HealthController().addRoutes(to: router)
     StaticAssets.addRoutes(to: router)
-    DocumentPages.addRoutes(to: router)
-    let loginPages = LoginPages(users: deps.users, sessions: deps.sessions, loginLimiter: deps.loginLimiter, demoLogin: demoLogin)
+    DocumentPages(sessions: deps.sessions, cookie: cookie).addRoutes(to: router)
+    let loginPages = LoginPages(users: deps.users, sessions: deps.sessions, loginLimiter: deps.loginLimiter, demoLogin: demoLogin,
+                                cookie: cookie)
     loginPages.addPublicRoutes(to: router)
-    let pages = router.group().add(middleware: WebSessionMiddleware(sessions: deps.sessions))
+    let pages = router.group().add(middleware: WebSessionMiddleware(sessions: deps.sessions, cookie: cookie))
     loginPages.addSignedInRoutes(to: pages)
-    PatientPages(patients: deps.patients).addRoutes(to: pages)
-    AccountPages(users: deps.users, sessions: deps.sessions).addRoutes(to: pages)
+    PatientPages(patients: deps.patients, clock: deps.clock).addRoutes(to: pages)
+    AccountPages(users: deps.users, sessions: deps.sessions, cookie: cookie).addRoutes(to: pages)
     UserPages(users: deps.users).addRoutes(to: pages)
+    SettingsPages(settings: deps.settings).addRoutes(to: pages)
 
     let api = router.group("api/v1")
     let auth = AuthController(users: deps.users, sessions: deps.sessions, loginLimiter: deps.loginLimiter)
@@ -68,7 +77,7 @@ func buildRouter(_ deps: AppDependencies<some PatientRepository, some UserReposi
 func buildApplication(_ deps: AppDependencies<some PatientRepository, some UserRepository, some SessionRepository>, config: ServerConfig,
                       onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol {
     var app = Application(
-        router: buildRouter(deps, demoLogin: config.demoLogin),
+        router: buildRouter(deps, demoLogin: config.demoLogin, secureCookies: config.secureCookies),
         configuration: .init(address: .hostname(config.host, port: config.port), serverName: "medora-lite"),
         onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? config.port) },
         logger: deps.logger)

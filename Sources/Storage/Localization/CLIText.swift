@@ -1,7 +1,7 @@
 /// What the command line says besides errors: prompts, confirmations, the serving banner.
 public enum CLIText: LocalizedKey {
     case passphrasePrompt, passphraseConfirm, newPassphrasePrompt, recoveryKeyPrompt, passwordPrompt
-    case recoveryKeyNotice, initDone, keyfileWritten, serving, demoLogin, dataDirectory, tryAPI
+    case recoveryKeyNotice, initDone, keyfileWritten, serving, demoLogin, demoOtherLogins, dataDirectory, tryAPI
     case userAdded, passwordChanged, passphraseChanged, invalidInput, generated, damageAtStart
     case userDisabled, userEnabled, userDeleted, openBrowser
 
@@ -25,6 +25,9 @@ public enum CLIText: LocalizedKey {
             ru: "Файл ключа записан в {path} (0600): сервер открывается им без участия человека; не кладите его в резервные копии.")
         case .serving: Translation("Medora Lite is running at {url}", uz: "Medora Lite ishlamoqda: {url}",
                                    ru: "Medora Lite работает: {url}")
+        case .demoOtherLogins: Translation("Also: administrator {admin}, assistant of the doctor {assistant}",
+                                           uz: "Shuningdek: administrator {admin}, shifokor yordamchisi {assistant}",
+                                           ru: "Также: администратор {admin}, ассистент врача {assistant}")
         case .demoLogin: Translation("Demo login: {login} / password: {password}",
                                      uz: "Demo login: {login} / parol: {password}",
                                      ru: "Демо-вход: {login} / пароль: {password}")

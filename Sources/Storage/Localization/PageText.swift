@@ -14,13 +14,13 @@ public enum PageText: LocalizedKey {
         case .privacyBody: Translation(
             "Medora Lite keeps the clinic's records in one file on this computer. Nothing is sent anywhere.\n\n"
                 + "Every personal detail of a patient is encrypted with a key of its own; the file cannot be read without the clinic's passphrase, keyfile or recovery key.\n\n"
-                + "Logs hold record ids and times, never names, phone numbers or search words. Each doctor sees only their own patients.",
+                + "Logs hold record ids and times, never names, phone numbers or search words. Each doctor sees only their own patients, an assistant those of the doctor they work for, and the administrator every patient.",
             uz: "Medora Lite klinika yozuvlarini shu kompyuterdagi bitta faylda saqlaydi. Hech narsa hech qayerga yuborilmaydi.\n\n"
                 + "Bemorning har bir shaxsiy maʼlumoti alohida kalit bilan shifrlanadi; faylni klinika paroli, kalit fayli yoki tiklash kalitisiz oʻqib boʻlmaydi.\n\n"
-                + "Jurnallarda faqat yozuv identifikatorlari va vaqt saqlanadi, ism, telefon yoki qidiruv soʻzlari emas. Har bir shifokor faqat oʻz bemorlarini koʻradi.",
+                + "Jurnallarda faqat yozuv identifikatorlari va vaqt saqlanadi, ism, telefon yoki qidiruv soʻzlari emas. Har bir shifokor faqat oʻz bemorlarini, yordamchi oʻzi ishlaydigan shifokorning bemorlarini, administrator esa barcha bemorlarni koʻradi.",
             ru: "Medora Lite хранит записи клиники в одном файле на этом компьютере. Ничего никуда не отправляется.\n\n"
                 + "Каждое персональное данное пациента зашифровано отдельным ключом; файл нельзя прочитать без парольной фразы клиники, файла ключа или ключа восстановления.\n\n"
-                + "В журналах только идентификаторы записей и время — не имена, телефоны и поисковые слова. Каждый врач видит только своих пациентов.")
+                + "В журналах только идентификаторы записей и время — не имена, телефоны и поисковые слова. Каждый врач видит только своих пациентов, ассистент — пациентов своего врача, администратор — всех.")
         case .termsTitle: Translation("Terms of use", uz: "Foydalanish shartlari", ru: "Условия использования")
         case .termsBody: Translation(
             "Medora Lite is a tool for keeping medical records. It does not diagnose and does not replace a doctor's judgment.\n\n"

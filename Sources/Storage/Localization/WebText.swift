@@ -8,6 +8,10 @@ public enum WebText: String, LocalizedKey {
     case passwordChangedSignIn, sessions, thisSession, endSession, endOthers, sessionsEnded, started, ends, from
     case users, addUser, displayName, role, status, disable, enable, resetPassword, userSaved, roleAdmin, roleDoctor
     case roleAssistant, statusActive, statusDisabled
+    case settings, clinicName, defaultLanguage, idleTimeoutMinutes, settingsSaved, consentTitle, consentIntro, consentAccept
+    case consentRecorded, help, userGuide, adminGuide, troubleshooting, statPatients, statCreated, statChanged, thisMonth
+    case noRecent, doctor, noDoctor, changeRole, passwordResetDone, tryAgainIn, myLanguage, languageAuto, languageSaved
+    case apply, noAssistantDoctor, everyPatient, languageSwitch, skipToContent
 
     public var translation: Translation {
         switch self {
@@ -99,6 +103,55 @@ public enum WebText: String, LocalizedKey {
         case .statusDisabled: Translation("disabled", uz: "bloklangan", ru: "заблокирован")
         case .analyses: Translation("Lab analyses", uz: "Tahlillar", ru: "Анализы")
         case .version: Translation("Version {version}", uz: "Versiya {version}", ru: "Версия {version}")
+        case .settings: Translation("Settings", uz: "Sozlamalar", ru: "Настройки")
+        case .clinicName: Translation("Clinic name (shown in the header)", uz: "Klinika nomi (sarlavhada koʻrinadi)",
+                                      ru: "Название клиники (в заголовке)")
+        case .defaultLanguage: Translation("Default language", uz: "Asosiy til", ru: "Язык по умолчанию")
+        case .idleTimeoutMinutes: Translation("Sign out after this many idle minutes (5–480)",
+                                              uz: "Shuncha daqiqa harakatsizlikdan soʻng chiqish (5–480)",
+                                              ru: "Выход после стольких минут бездействия (5–480)")
+        case .settingsSaved: Translation("Settings saved.", uz: "Sozlamalar saqlandi.", ru: "Настройки сохранены.")
+        case .consentTitle: Translation("Before you start", uz: "Boshlashdan oldin", ru: "Перед началом работы")
+        case .consentIntro: Translation(
+            "Please read the privacy notice and the terms of use. By accepting, you agree to keep patients' data confidential and to use Medora Lite as a record-keeping tool, not as a substitute for clinical judgment. Your acceptance is recorded with the time.",
+            uz: "Iltimos, maxfiylik bayonoti va foydalanish shartlarini oʻqing. Qabul qilib, bemorlar maʼlumotlarini sir saqlashga va Medora Lite'dan klinik xulosa oʻrnida emas, yozuv yuritish vositasi sifatida foydalanishga rozilik bildirasiz. Roziligingiz vaqti bilan qayd etiladi.",
+            ru: "Прочитайте уведомление о конфиденциальности и условия использования. Принимая их, вы обязуетесь хранить данные пациентов в тайне и использовать Medora Lite для ведения записей, а не вместо клинического решения. Ваше согласие записывается со временем.")
+        case .consentAccept: Translation("I have read them and accept", uz: "Oʻqidim va qabul qilaman", ru: "Я прочитал(а) и принимаю")
+        case .consentRecorded: Translation("Thank you; your acceptance is recorded.", uz: "Rahmat; roziligingiz qayd etildi.",
+                                           ru: "Спасибо; ваше согласие записано.")
+        case .help: Translation("Help", uz: "Yordam", ru: "Справка")
+        case .userGuide: Translation("User guide", uz: "Foydalanuvchi qoʻllanmasi", ru: "Руководство пользователя")
+        case .adminGuide: Translation("Administrator guide", uz: "Administrator qoʻllanmasi", ru: "Руководство администратора")
+        case .troubleshooting: Translation("Troubleshooting", uz: "Muammolarni hal qilish", ru: "Решение проблем")
+        case .statPatients: Translation("Patients", uz: "Bemorlar", ru: "Пациенты")
+        case .statCreated: Translation("New this month", uz: "Shu oy yangi", ru: "Новых за месяц")
+        case .statChanged: Translation("Updated this month", uz: "Shu oy yangilangan", ru: "Изменено за месяц")
+        case .thisMonth: Translation("This month", uz: "Shu oy", ru: "Этот месяц")
+        case .noRecent: Translation("Nothing yet: patients you add or edit appear here.",
+                                    uz: "Hozircha hech narsa yoʻq: siz qoʻshgan yoki tahrirlagan bemorlar shu yerda chiqadi.",
+                                    ru: "Пока пусто: здесь появятся пациенты, которых вы добавите или измените.")
+        case .doctor: Translation("Doctor (for an assistant)", uz: "Shifokor (yordamchi uchun)", ru: "Врач (для ассистента)")
+        case .noDoctor: Translation("— none —", uz: "— yoʻq —", ru: "— нет —")
+        case .changeRole: Translation("Change role", uz: "Rolni oʻzgartirish", ru: "Сменить роль")
+        case .passwordResetDone: Translation("New password set; the user's sessions ended.",
+                                             uz: "Yangi parol oʻrnatildi; foydalanuvchi seanslari yakunlandi.",
+                                             ru: "Новый пароль задан; сеансы пользователя завершены.")
+        case .tryAgainIn: Translation("Too many attempts. Try again in {seconds} seconds.",
+                                      uz: "Urinishlar juda koʻp. {seconds} soniyadan soʻng qayta urinib koʻring.",
+                                      ru: "Слишком много попыток. Повторите через {seconds} с.")
+        case .myLanguage: Translation("My language", uz: "Mening tilim", ru: "Мой язык")
+        case .languageAuto: Translation("As the browser or the clinic", uz: "Brauzer yoki klinika boʻyicha",
+                                        ru: "Как в браузере или клинике")
+        case .languageSaved: Translation("Language saved.", uz: "Til saqlandi.", ru: "Язык сохранён.")
+        case .apply: Translation("Apply", uz: "Qoʻllash", ru: "Применить")
+        case .noAssistantDoctor: Translation("You are not assigned to a doctor yet, so there are no patients to show. Ask the administrator to assign you.",
+                                             uz: "Siz hali shifokorga biriktirilmagansiz, shuning uchun bemorlar yoʻq. Administratordan biriktirishni soʻrang.",
+                                             ru: "Вы ещё не прикреплены к врачу, поэтому пациентов нет. Попросите администратора прикрепить вас.")
+        case .everyPatient: Translation("As an administrator you see every doctor's patients.",
+                                        uz: "Administrator sifatida barcha shifokorlarning bemorlarini koʻrasiz.",
+                                        ru: "Как администратор вы видите пациентов всех врачей.")
+        case .skipToContent: Translation("Skip to content", uz: "Asosiy qismga oʻtish", ru: "Перейти к содержанию")
+        case .languageSwitch: Translation("Language of the pages", uz: "Sahifalar tili", ru: "Язык страниц")
         }
     }
 }

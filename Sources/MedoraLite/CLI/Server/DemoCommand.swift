@@ -12,6 +12,8 @@ struct DemoCommand: AsyncParsableCommand {
     static let doctorPassword = "medora-demo"
     static let adminLogin = "admin"
     static let adminPassword = "medora-admin"
+    static let assistantLogin = "assistant"
+    static let assistantPassword = "medora-assistant"
     static let sampleSeed: UInt64 = 20261127
     static let sampleCount = 320
 
@@ -31,6 +33,8 @@ struct DemoCommand: AsyncParsableCommand {
             try await Server.run(store: store, lock: lock, config: ServerConfig(
                 host: host, port: port, demoLogin: DemoLogin(login: Self.doctorLogin, password: Self.doctorPassword))) { url in
                 Terminal.say(CLIText.demoLogin.text(lang, ["login": Self.doctorLogin, "password": Self.doctorPassword]))
+                Terminal.say(CLIText.demoOtherLogins.text(lang, ["admin": "\(Self.adminLogin) / \(Self.adminPassword)",
+                                                                 "assistant": "\(Self.assistantLogin) / \(Self.assistantPassword)"]))
                 Terminal.say(CLIText.dataDirectory.text(lang, ["path": dir.url.path]))
                 Terminal.say(CLIText.openBrowser.text(lang, ["url": url]))
                 Terminal.say(CLIText.tryAPI.text(lang))
@@ -51,7 +55,8 @@ struct DemoCommand: AsyncParsableCommand {
         return DataDirectory(path: String(cString: p))
     }
 
-    /// A keyfile-only installation (no passphrase to type), an admin, a doctor and the sample patients.
+    /// A keyfile-only installation (no passphrase to type), an admin, a doctor with an assistant, and
+    /// the sample patients.
     static func create(_ dir: DataDirectory) async throws {
         _ = try await MedoraStore.initialize(dir, options: InitOptions(
             passphrase: nil, createKeyfile: true, adminLogin: adminLogin, adminPassword: adminPassword,
@@ -59,6 +64,8 @@ struct DemoCommand: AsyncParsableCommand {
         let store = try await MedoraStore.open(dir, secret: .keyfile(path: dir.keyfilePath), buildIndex: false)
         let doctor = try await store.users.create(login: doctorLogin, password: doctorPassword,
                                                   displayName: "Dr. Dilnoza Karimova", role: .doctor)
+        _ = try await store.users.create(login: assistantLogin, password: assistantPassword, displayName: "Malika Yusupova",
+                                         role: .assistant, doctorID: doctor.id)
         var generator = SyntheticData(seed: sampleSeed)
         let drafts = generator.patients(count: sampleCount, withAnalyses: false).map(\.details)
         _ = try await store.patients.importMany(drafts, ownerID: doctor.id)

@@ -38,11 +38,15 @@ struct APIError: Error, HTTPResponseError, Sendable {
     }
 
     func response(from request: Request, context: some RequestContext) throws -> Response {
+        try response(language: (context as? AppRequestContext)?.language ?? Language.of(request))
+    }
+
+    func response(language: Language) throws -> Response {
         var headers = self.headers
         headers[.contentType] = "application/json; charset=utf-8"
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let data = try encoder.encode(body(language: Language.of(request)))
+        let data = try encoder.encode(body(language: language))
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 

@@ -14,16 +14,20 @@ struct ErrorMiddleware: RouterMiddleware {
             }
             return try await next(request, context)
         } catch {
-            let apiError = APIError.from(error, logger: context.logger)
-            if request.uri.path.hasPrefix("/api/") || request.uri.path == "/health" {
-                return try apiError.response(from: request, context: context)
-            }
-            let lang = Language.of(request)
-            let message = apiError.error.message(lang)
-            var page = WebPage.render("message", ["title": message, "text": message],
-                                      request: request, identity: context.identity, status: apiError.status)
-            for field in apiError.headers where field.name != .contentType { page.headers.append(field) }
-            return page
+            return try Self.answer(error, request: request, context: context)
         }
+    }
+
+    /// The error as JSON for the API, or as a page (in the context's language, with the signed-in
+    /// user's header when there is one).
+    static func answer(_ error: any Error, request: Request, context: Context) throws -> Response {
+        let apiError = APIError.from(error, logger: context.logger)
+        if request.uri.path.hasPrefix("/api/") || request.uri.path == "/health" {
+            return try apiError.response(language: context.language)
+        }
+        let message = apiError.error.message(context.language)
+        var page = WebPage.render("message", ["title": message, "text": message], context: context, status: apiError.status)
+        for field in apiError.headers where field.name != .contentType { page.headers.append(field) }
+        return page
     }
 }

@@ -55,13 +55,25 @@ enum StaticAssets {
         .flash { background: #e7f5ec; border: 1px solid #9ad0ae; padding: .5rem .75rem; border-radius: 6px; }
         .warning { background: #fff4e5; border: 1px solid #f5c27a; padding: .5rem .75rem; border-radius: 6px; }
         .empty { color: var(--muted); }
-        .stat { font-size: 1.5rem; }
+        .stat { font-size: 1.75rem; font-weight: 700; display: block; }
+        ul.stats { display: flex; flex-wrap: wrap; gap: 1rem; list-style: none; padding: 0; margin: 1rem 0; }
+        ul.stats li { flex: 1 1 10rem; background: #fff; border: 1px solid var(--line); border-radius: 8px; padding: .75rem 1rem; color: var(--muted); }
+        .note { color: var(--muted); }
+        .skip { position: absolute; left: -9999px; }
+        .skip:focus { left: 1rem; top: .5rem; background: #fff; padding: .25rem .5rem; z-index: 2; }
+        .langs button.link { margin-right: .75rem; }
+        .langs [aria-current] { font-weight: 700; text-decoration: none; color: var(--ink); }
+        nav.guides { display: flex; flex-wrap: wrap; gap: .5rem 1rem; margin-bottom: 1rem; }
+        nav.guides [aria-current] { font-weight: 700; color: var(--ink); text-decoration: none; }
+        section.card { margin-top: 1rem; }
+        article h2 { font-size: 1.15rem; margin-top: 1.5rem; }
         dl.details { display: grid; grid-template-columns: max-content 1fr; gap: .25rem 1rem; }
         dt { color: var(--muted); }
         dd { margin: 0; white-space: pre-wrap; }
         .hidden { position: absolute; left: -9999px; }
-        @media (max-width: 600px) { th:nth-child(4), td:nth-child(4) { display: none; } dl.details { grid-template-columns: 1fr; } }
-        @media print { header.top, .search, .actions, form, .pages { display: none; } body { background: #fff; } }
+        @media (max-width: 600px) { th:nth-child(4), td:nth-child(4) { display: none; } dl.details { grid-template-columns: 1fr; }
+          th, td { padding: .4rem .25rem; font-size: .9rem; overflow-wrap: anywhere; } main { padding: .75rem; } }
+        @media print { header.top, .search, .actions, form, .pages, nav.guides, .skip { display: none; } body { background: #fff; } .card { border: 0; } }
         """
 
     /// Search as you type (debounced, the same search as the API) and confirmation before delete.

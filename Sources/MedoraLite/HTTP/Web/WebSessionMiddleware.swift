@@ -4,29 +4,31 @@ import MedoraStorage
 
 /// Signs a page request in from the session cookie (the same session store as the API's bearer
 /// tokens: the cookie holds the token, the database only its keyed hash). Without a live session
-/// a page redirects to the login page.
+/// a page redirects to the login page; a user who has not yet accepted the terms is sent to the
+/// consent page first. Errors inside are answered here, so an error page keeps the user's header
+/// and language.
 struct WebSessionMiddleware<Sessions: SessionRepository>: RouterMiddleware {
     typealias Context = AppRequestContext
-    static var cookieName: String { "medora_session" }
     let sessions: Sessions
+    let cookie: SessionCookie
+
+    /// What a user who has not accepted the terms may still reach.
+    static var beforeConsent: Set<String> { ["/consent", "/logout"] }
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        guard let token = request.cookies[Self.cookieName]?.value,
-              let (session, user) = try await sessions.resolve(token: token) else {
-            return Response(status: .seeOther, headers: [.location: "/login"])
+        guard let token = cookie.token(in: request), let (session, user) = try await sessions.resolve(token: token) else {
+            return WebPage.redirect("/login")
         }
         var context = context
         context.identity = Identity(user: user, session: session, token: token)
-        return try await next(request, context)
-    }
-
-    /// The cookie that carries a new session: HttpOnly, SameSite=Lax, for the whole site, ending
-    /// with the session.
-    static func cookie(_ token: String, expires: Date) -> Cookie {
-        Cookie(name: cookieName, value: token, expires: expires, path: "/", httpOnly: true, sameSite: .lax)
-    }
-
-    static var expiredCookie: Cookie {
-        Cookie(name: cookieName, value: "", expires: Date(timeIntervalSince1970: 0), path: "/", httpOnly: true, sameSite: .lax)
+        if let own = user.language { context.language = own }
+        if user.consentedAt == nil, !Self.beforeConsent.contains(request.uri.path) {
+            return WebPage.redirect("/consent")
+        }
+        do {
+            return try await next(request, context)
+        } catch {
+            return try ErrorMiddleware.answer(error, request: request, context: context)
+        }
     }
 }

@@ -2,25 +2,26 @@ import Foundation
 import Hummingbird
 import MedoraStorage
 
-/// The dashboard and the patient pages. Every page is scoped to the signed-in user's own patients
-/// (another doctor's patient is "not found"), every form checks its CSRF token, GET changes nothing.
+/// The dashboard and the patient pages. Every page is scoped to the patients the signed-in user
+/// sees (`User.patientScope`: another doctor's patient is "not found"), an assistant cannot
+/// delete, every form checks its CSRF token, GET changes nothing.
 struct PatientPages<Patients: PatientRepository>: Sendable {
     let patients: Patients
+    let clock: any WallClock
     static var pageSize: Int { 25 }
 
     func addRoutes(to group: RouterGroup<AppRequestContext>) {
         group.get("/", use: dashboard)
         group.get("patients", use: list)
-        group.get("patients/new") { request, context in
-            let identity = try context.requireIdentity()
-            return form(PatientDraft(), issues: [], request: request, identity: identity, action: "/patients", version: nil)
+        group.get("patients/new") { _, context in
+            _ = try context.requireIdentity().ownerOfNewPatients()
+            return form(PatientDraft(), issues: [], context: context, action: "/patients", version: nil)
         }
         group.post("patients", use: create)
         group.get("patients/:id", use: show)
-        group.get("patients/:id/edit") { request, context in
-            let identity = try context.requireIdentity()
-            let p = try await patient(context, identity)
-            return form(p.details, issues: [], request: request, identity: identity, action: "/patients/\(Self.key(p.id))", version: p.version)
+        group.get("patients/:id/edit") { _, context in
+            let p = try await patient(context)
+            return form(p.details, issues: [], context: context, action: "/patients/\(WebPage.key(p.id))", version: p.version)
         }
         group.post("patients/:id", use: update)
         group.post("patients/:id/delete", use: delete)
@@ -28,65 +29,91 @@ struct PatientPages<Patients: PatientRepository>: Sendable {
 
     @Sendable func dashboard(_ request: Request, context: AppRequestContext) async throws -> Response {
         let identity = try context.requireIdentity()
-        let lang = Language.of(request)
-        let page = try await patients.search(ownerID: identity.user.id, query: nil, limit: 1, offset: 0)
+        let lang = context.language
+        let scope = identity.user.patientScope
+        let stats = try await patients.statistics(scope: scope, since: Self.startOfMonth(clock.now()), recent: 8)
+        let damaged = try await patients.search(scope: scope, query: nil, limit: 0, offset: 0).damaged
         return WebPage.render("dashboard", [
             "title": WebText.dashboard.text(lang),
-            "patientCount": WebText.patientCount.text(lang, ["count": String(page.total)]),
-            "damagedNotice": page.damaged.isEmpty ? "" : WebText.damagedNotice.text(lang, ["count": String(page.damaged.count)]),
-        ], request: request, identity: identity)
+            "stats": [["label": WebText.statPatients.text(lang), "value": String(stats.patients)],
+                      ["label": WebText.statCreated.text(lang), "value": String(stats.createdSince)],
+                      ["label": WebText.statChanged.text(lang), "value": String(stats.changedSince)]],
+            "recent": stats.recent.map(Self.row),
+            "hasRecent": !stats.recent.isEmpty,
+            "noRecent": stats.recent.isEmpty ? WebText.noRecent.text(lang) : "",
+            "scopeNote": scope == .everyone ? WebText.everyPatient.text(lang)
+                : scope == .nobody ? WebText.noAssistantDoctor.text(lang) : "",
+            "canCreate": identity.user.ownerOfNewPatients != nil,
+            "damagedNotice": damaged.isEmpty ? "" : WebText.damagedNotice.text(lang, ["count": String(damaged.count)]),
+        ] .merging(Self.columnLabels(lang)) { a, _ in a }, context: context)
+    }
+
+    /// The first instant of this month (server time zone): "this month's activity".
+    static func startOfMonth(_ now: Date) -> Date {
+        let calendar = Calendar(identifier: .gregorian)
+        return calendar.date(from: calendar.dateComponents([.year, .month], from: now)) ?? now
+    }
+
+    static func row(_ p: Patient) -> [String: Any] {
+        ["id": WebPage.key(p.id), "lastName": p.details.lastName, "firstName": p.details.firstName,
+         "middleName": p.details[.middleName] ?? "", "phone": p.details[.phone] ?? "",
+         "birthDate": WebPage.displayDate(p.details[.birthDate])]
+    }
+
+    static func columnLabels(_ lang: Language) -> [String: Any] {
+        ["lastNameLabel": PatientField.lastName.label[lang], "firstNameLabel": PatientField.firstName.label[lang],
+         "phoneLabel": PatientField.phone.label[lang], "birthDateLabel": PatientField.birthDate.label[lang]]
     }
 
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
         let identity = try context.requireIdentity()
-        let lang = Language.of(request)
+        let lang = context.language
         let query = String((request.uri.queryParameters["q"].map(String.init) ?? "").prefix(200))
         let offset = max(0, min(Int(request.uri.queryParameters["offset"].map(String.init) ?? "") ?? 0, Int(Int32.max)))
-        let page = try await patients.search(ownerID: identity.user.id, query: query, limit: Self.pageSize, offset: offset)
+        let page = try await patients.search(scope: identity.user.patientScope, query: query, limit: Self.pageSize, offset: offset)
         let encoded = query.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
         func link(_ at: Int) -> String { "/patients?q=\(encoded)&offset=\(at)" }
         return WebPage.render("patients", [
             "title": WebText.patients.text(lang), "query": query,
-            "items": page.items.map { p in
-                ["id": Self.key(p.id), "lastName": p.details.lastName, "firstName": p.details.firstName,
-                 "middleName": p.details[.middleName] ?? "", "phone": p.details[.phone] ?? "",
-                 "birthDate": Self.displayDate(p.details[.birthDate])] as [String: Any]
-            },
+            "items": page.items.map(Self.row),
             "hasItems": !page.items.isEmpty,
-            "empty": page.items.isEmpty ? (query.isEmpty ? WebText.noPatients.text(lang) : WebText.noMatches.text(lang)) : "",
+            "canCreate": identity.user.ownerOfNewPatients != nil,
+            "empty": page.items.isEmpty ? (identity.user.patientScope == .nobody ? WebText.noAssistantDoctor.text(lang)
+                : query.isEmpty ? WebText.noPatients.text(lang) : WebText.noMatches.text(lang)) : "",
             "damagedNotice": page.damaged.isEmpty ? "" : WebText.damagedNotice.text(lang, ["count": String(page.damaged.count)]),
-            "lastNameLabel": PatientField.lastName.label[lang], "firstNameLabel": PatientField.firstName.label[lang],
-            "phoneLabel": PatientField.phone.label[lang], "birthDateLabel": PatientField.birthDate.label[lang],
             "previous": offset > 0 ? link(max(0, offset - Self.pageSize)) : "",
             "next": offset + Self.pageSize < page.total ? link(offset + Self.pageSize) : "",
-        ], request: request, identity: identity)
+        ].merging(Self.columnLabels(lang)) { a, _ in a }, context: context)
     }
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
         let identity = try context.requireIdentity()
-        let lang = Language.of(request)
-        let p = try await patient(context, identity)
+        let lang = context.language
+        let p = try await patient(context)
         let flash = request.uri.queryParameters["saved"] != nil ? WebText.patientSaved.text(lang) : nil
         return WebPage.render("patient", [
             "title": "\(p.details.lastName) \(p.details.firstName)", "name": "\(p.details.lastName) \(p.details.firstName)",
-            "id": Self.key(p.id), "analysesTitle": WebText.analyses.text(lang),
+            "id": WebPage.key(p.id), "analysesTitle": WebText.analyses.text(lang),
+            "canDelete": identity.user.may(.deletePatients),
             "fields": PatientField.allCases.compactMap { field -> [String: Any]? in
                 guard let value = p.details[field] else { return nil }
                 let shown = field == .sex ? (Sex(rawValue: value)?.text(lang) ?? value)
-                    : field == .birthDate ? Self.displayDate(value) : value
+                    : field == .birthDate ? WebPage.displayDate(value) : value
                 return ["label": field.label[lang], "value": shown]
             },
-        ], request: request, identity: identity, flash: flash)
+        ], context: context, flash: flash)
     }
 
     @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
         let (form, identity) = try await WebForm.checked(request, context: context)
+        let owner = try identity.ownerOfNewPatients()
         let draft = Self.draft(form)
         do {
-            let p = try await patients.create(draft, ownerID: identity.user.id)
-            return WebPage.redirect("/patients/\(Self.key(p.id))?saved=1")
+            let p = try await patients.create(draft, ownerID: owner)
+            context.logger.info("patient created", metadata: ["patient_id": .string(p.id.uuidString)])
+            return WebPage.redirect("/patients/\(WebPage.key(p.id))?saved=1")
         } catch let e as MedoraError where e.kind == .validationFailed {
-            return self.form(draft, issues: e.issues, request: request, identity: identity, action: "/patients", version: nil)
+            return self.form(draft, issues: e.issues, context: context, action: "/patients", version: nil)
         }
     }
 
@@ -96,37 +123,41 @@ struct PatientPages<Patients: PatientRepository>: Sendable {
         let draft = Self.draft(form)
         let version = form["version"].flatMap(Int.init)
         do {
-            guard try await patients.update(id: id, ownerID: identity.user.id, details: draft, expectedVersion: version) != nil else {
+            guard try await patients.update(id: id, scope: identity.user.patientScope, details: draft,
+                                            expectedVersion: version) != nil else {
                 throw APIError(.patientNotFound)
             }
-            return WebPage.redirect("/patients/\(Self.key(id))?saved=1")
+            context.logger.info("patient updated", metadata: ["patient_id": .string(id.uuidString)])
+            return WebPage.redirect("/patients/\(WebPage.key(id))?saved=1")
         } catch let e as MedoraError where e.kind == .validationFailed {
-            return self.form(draft, issues: e.issues, request: request, identity: identity, action: "/patients/\(Self.key(id))",
-                             version: version)
+            return self.form(draft, issues: e.issues, context: context, action: "/patients/\(WebPage.key(id))", version: version)
         }
     }
 
     @Sendable func delete(_ request: Request, context: AppRequestContext) async throws -> Response {
         let (_, identity) = try await WebForm.checked(request, context: context)
-        guard try await patients.delete(id: try context.uuidParameter(else: .patientNotFound), ownerID: identity.user.id) else { throw APIError(.patientNotFound) }
-        return WebPage.render("message", ["title": WebText.patientDeleted.text(Language.of(request)),
-                                          "text": WebText.patientDeleted.text(Language.of(request))],
-                              request: request, identity: identity)
+        try context.require(.deletePatients)
+        let id = try context.uuidParameter(else: .patientNotFound)
+        guard try await patients.delete(id: id, scope: identity.user.patientScope) else { throw APIError(.patientNotFound) }
+        context.logger.info("patient deleted", metadata: ["patient_id": .string(id.uuidString)])
+        let done = WebText.patientDeleted.text(context.language)
+        return WebPage.render("message", ["title": done, "text": done], context: context)
     }
 
     // MARK: Helpers
 
-    func patient(_ context: AppRequestContext, _ identity: Identity) async throws -> Patient {
-        guard let p = try await patients.find(id: try context.uuidParameter(else: .patientNotFound), ownerID: identity.user.id) else {
+    func patient(_ context: AppRequestContext) async throws -> Patient {
+        let scope = try context.requireIdentity().user.patientScope
+        guard let p = try await patients.find(id: try context.uuidParameter(else: .patientNotFound), scope: scope) else {
             throw APIError(.patientNotFound)
         }
         return p
     }
 
     /// The patient form with the entered values kept and a message beside each rejected field.
-    func form(_ draft: PatientDraft, issues: [ValidationIssue], request: Request, identity: Identity, action: String,
+    func form(_ draft: PatientDraft, issues: [ValidationIssue], context: AppRequestContext, action: String,
               version: Int?) -> Response {
-        let lang = Language.of(request)
+        let lang = context.language
         let fields: [[String: Any]] = PatientField.allCases.map { field in
             var f: [String: Any] = ["name": field.jsonName, "label": field.label[lang], "value": draft[field] ?? "",
                                     "required": field.isRequired]
@@ -146,8 +177,7 @@ struct PatientPages<Patients: PatientRepository>: Sendable {
         var values: [String: Any] = ["title": title, "fields": fields, "action": action, "hasErrors": !issues.isEmpty,
                                      "cancel": version == nil ? "/patients" : action]
         if let version { values["version"] = String(version) }
-        return WebPage.render("patientForm", values, request: request, identity: identity,
-                              status: issues.isEmpty ? .ok : .unprocessableContent)
+        return WebPage.render("patientForm", values, context: context, status: issues.isEmpty ? .ok : .unprocessableContent)
     }
 
     static func draft(_ form: WebForm) -> PatientDraft {
@@ -156,15 +186,5 @@ struct PatientPages<Patients: PatientRepository>: Sendable {
             if let v = form[field.jsonName], !v.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { d[field] = v }
         }
         return d
-    }
-
-
-    static func key(_ id: UUID) -> String { id.uuidString.lowercased() }
-
-    /// `YYYY-MM-DD` as `dd.mm.yyyy`.
-    static func displayDate(_ iso: String?) -> String {
-        guard let iso else { return "" }
-        let parts = iso.split(separator: "-")
-        return parts.count == 3 ? "\(parts[2]).\(parts[1]).\(parts[0])" : iso
     }
 }

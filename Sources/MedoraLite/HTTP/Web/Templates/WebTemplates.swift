@@ -6,7 +6,8 @@ import Mustache
 enum WebTemplates {
     static let sources: [String: String] = [
         "header": header, "footer": footer, "login": login, "dashboard": dashboard,
-        "patients": patients, "patient": patient, "patientForm": patientForm, "message": message, "account": account, "users": users, "document": document,
+        "patients": patients, "patient": patient, "patientForm": patientForm, "message": message, "account": account,
+        "users": users, "user": user, "document": document, "settings": settings, "consent": consent,
     ]
 
     /// Nil only if a template does not parse (a test renders every one).
@@ -23,22 +24,25 @@ enum WebTemplates {
         <!doctype html>
         <html lang="{{lang}}"><head><meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>{{title}} · Medora Lite</title>
+        <title>{{title}} · {{clinic}}</title>
         <link rel="icon" href="/static/icon.svg"><link rel="stylesheet" href="/static/app.css"><script src="/static/app.js" defer></script></head>
         <body>
-        <header class="top"><a class="brand" href="/">Medora Lite</a>
-        {{#user}}<nav><a href="/">{{t.dashboard}}</a><a href="/patients">{{t.patients}}</a><a href="/account">{{t.account}}</a>{{#isAdmin}}<a href="/users">{{t.users}}</a>{{/isAdmin}}</nav>{{/user}}
-        <div class="tools"><span class="langs">{{#languages}}<a href="/lang/{{code}}" {{#current}}aria-current="true"{{/current}}>{{code}}</a>{{/languages}}</span>
-        {{#user}}<span class="who">{{signedInAs}}</span>
+        <a class="skip" href="#main">{{t.skipToContent}}</a>
+        <header class="top"><a class="brand" href="/">{{clinic}}</a>
+        <nav>{{#user}}<a href="/">{{t.dashboard}}</a><a href="/patients">{{t.patients}}</a><a href="/account">{{t.account}}</a>{{#isAdmin}}<a href="/users">{{t.users}}</a><a href="/settings">{{t.settings}}</a>{{/isAdmin}}{{/user}}<a href="/help">{{t.help}}</a></nav>
+        <div class="tools">
+        {{#anonymous}}<span class="langs">{{#languages}}<a href="/lang/{{code}}" {{#current}}aria-current="true"{{/current}}>{{code}}</a>{{/languages}}</span>{{/anonymous}}
+        {{#user}}<form method="post" action="/account/language" class="inline langs" aria-label="{{t.languageSwitch}}"><input type="hidden" name="csrf" value="{{csrf}}">{{#languages}}<button type="submit" name="language" value="{{code}}" class="link" {{#current}}aria-current="true"{{/current}}>{{code}}</button>{{/languages}}</form>
+        <span class="who">{{signedInAs}}</span>
         <form method="post" action="/logout" class="inline"><input type="hidden" name="csrf" value="{{csrf}}">
         <button type="submit" class="link">{{t.signOut}}</button></form>{{/user}}</div></header>
-        <main>
+        <main id="main">
         {{#flash}}<p class="flash" role="status">{{flash}}</p>{{/flash}}
         """
 
     static let footer = """
         </main>
-        <footer><p>{{t.disclaimer}}</p><p><a href="/privacy">{{privacyLink}}</a> · <a href="/terms">{{termsLink}}</a></p></footer>
+        <footer><p>{{t.disclaimer}}</p><p><a href="/help">{{t.help}}</a> · <a href="/help/troubleshooting">{{t.troubleshooting}}</a> · <a href="/privacy">{{privacyLink}}</a> · <a href="/terms">{{termsLink}}</a></p></footer>
         </body></html>
         """
 
@@ -57,9 +61,15 @@ enum WebTemplates {
     static let dashboard = """
         {{> header}}
         <h1>{{t.dashboard}}</h1>
-        <p class="stat">{{patientCount}}</p>
+        {{#scopeNote}}<p class="note">{{scopeNote}}</p>{{/scopeNote}}
         {{#damagedNotice}}<p class="warning">{{damagedNotice}}</p>{{/damagedNotice}}
-        <p><a class="button" href="/patients/new">{{t.newPatient}}</a> <a href="/patients">{{t.patients}}</a></p>
+        <ul class="stats">{{#stats}}<li><span class="stat">{{value}}</span> {{label}}</li>{{/stats}}</ul>
+        <p>{{#canCreate}}<a class="button" href="/patients/new">{{t.newPatient}}</a> {{/canCreate}}<a href="/patients">{{t.patients}}</a></p>
+        <section><h2>{{t.recentPatients}}</h2>
+        {{#noRecent}}<p class="empty">{{noRecent}}</p>{{/noRecent}}
+        {{#hasRecent}}<table><thead><tr><th>{{lastNameLabel}}</th><th>{{firstNameLabel}}</th><th>{{phoneLabel}}</th><th>{{birthDateLabel}}</th></tr></thead><tbody>
+        {{#recent}}<tr><td><a href="/patients/{{id}}">{{lastName}}</a></td><td>{{firstName}} {{middleName}}</td><td>{{phone}}</td><td>{{birthDate}}</td></tr>{{/recent}}
+        </tbody></table>{{/hasRecent}}</section>
         {{> footer}}
         """
 
@@ -69,7 +79,7 @@ enum WebTemplates {
         <form method="get" action="/patients" class="search" role="search">
         <label for="q" class="hidden">{{t.searchButton}}</label>
         <input id="q" name="q" type="search" value="{{query}}" placeholder="{{t.searchPlaceholder}}" autocomplete="off" data-live-search>
-        <button type="submit">{{t.searchButton}}</button> <a class="button" href="/patients/new">{{t.newPatient}}</a></form>
+        <button type="submit">{{t.searchButton}}</button> {{#canCreate}}<a class="button" href="/patients/new">{{t.newPatient}}</a>{{/canCreate}}</form>
         <div id="results">
         {{#damagedNotice}}<p class="warning">{{damagedNotice}}</p>{{/damagedNotice}}
         {{#empty}}<p class="empty">{{empty}}</p>{{/empty}}
@@ -87,8 +97,8 @@ enum WebTemplates {
         <h1>{{name}}</h1>
         <dl class="details">{{#fields}}<dt>{{label}}</dt><dd>{{value}}</dd>{{/fields}}</dl>
         <p class="actions"><a class="button" href="/patients/{{id}}/edit">{{t.edit}}</a></p>
-        <form method="post" action="/patients/{{id}}/delete" data-confirm="{{t.confirmDelete}}">
-        <input type="hidden" name="csrf" value="{{csrf}}"><button type="submit" class="danger">{{t.delete}}</button></form>
+        {{#canDelete}}<form method="post" action="/patients/{{id}}/delete" data-confirm="{{t.confirmDelete}}">
+        <input type="hidden" name="csrf" value="{{csrf}}"><button type="submit" class="danger">{{t.delete}}</button></form>{{/canDelete}}
         <section><h2>{{analysesTitle}}</h2><p class="empty">{{t.analysesPlaceholder}}</p></section>
         {{> footer}}
         """
@@ -118,6 +128,10 @@ enum WebTemplates {
         <label for="new">{{t.newPassword}}</label><input id="new" name="new" type="password" autocomplete="new-password" minlength="10" required>
         <label for="repeat">{{t.repeatPassword}}</label><input id="repeat" name="repeat" type="password" autocomplete="new-password" minlength="10" required>
         <button type="submit">{{t.changePassword}}</button></form></section>
+        <section class="card"><h2>{{t.myLanguage}}</h2>
+        <form method="post" action="/account/language"><input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="back" value="account">
+        <label for="language">{{t.myLanguage}}</label><select id="language" name="language">{{#languageChoices}}<option value="{{value}}" {{#selected}}selected{{/selected}}>{{text}}</option>{{/languageChoices}}</select>
+        <button type="submit">{{t.save}}</button></form></section>
         <section><h2>{{t.sessions}}</h2>
         <table><thead><tr><th>{{t.started}}</th><th>{{t.ends}}</th><th>{{t.from}}</th><th></th></tr></thead><tbody>
         {{#sessions}}<tr><td>{{started}}</td><td>{{ends}}</td><td>{{from}}</td><td>{{#current}}{{t.thisSession}}{{/current}}{{^current}}
@@ -133,24 +147,69 @@ enum WebTemplates {
         {{> header}}
         <h1>{{t.users}}</h1>
         {{#error}}<p class="error" role="alert">{{error}}</p>{{/error}}
-        <table><thead><tr><th>{{t.login}}</th><th>{{t.displayName}}</th><th>{{t.role}}</th><th>{{t.status}}</th><th></th></tr></thead><tbody>
-        {{#people}}<tr><td>{{login}}</td><td>{{name}}</td><td>{{role}}</td><td>{{status}}</td><td>
-        <form method="post" action="/users/{{id}}/{{toggle}}" class="inline"><input type="hidden" name="csrf" value="{{csrf}}">
-        <button type="submit" class="link">{{toggleLabel}}</button></form></td></tr>{{/people}}
+        <table><thead><tr><th>{{t.login}}</th><th>{{t.displayName}}</th><th>{{t.role}}</th><th>{{t.status}}</th></tr></thead><tbody>
+        {{#people}}<tr><td><a href="/users/{{id}}">{{login}}</a></td><td>{{name}}</td><td>{{role}}{{#doctor}} · {{doctor}}{{/doctor}}</td><td>{{status}}</td></tr>{{/people}}
         </tbody></table>
         <section class="card"><h2>{{t.addUser}}</h2>
         <form method="post" action="/users"><input type="hidden" name="csrf" value="{{csrf}}">
-        <label for="login">{{t.login}}</label><input id="login" name="login" value="{{newLogin}}" required>
+        <label for="login">{{t.login}}</label><input id="login" name="login" value="{{newLogin}}" autocomplete="off" required>
         <label for="name">{{t.displayName}}</label><input id="name" name="name" value="{{newName}}" required>
-        <label for="role">{{t.role}}</label><select id="role" name="role">{{#roles}}<option value="{{value}}">{{text}}</option>{{/roles}}</select>
+        <label for="role">{{t.role}}</label><select id="role" name="role">{{#roles}}<option value="{{value}}" {{#selected}}selected{{/selected}}>{{text}}</option>{{/roles}}</select>
+        <label for="doctorId">{{t.doctor}}</label><select id="doctorId" name="doctorId">{{#doctors}}<option value="{{value}}" {{#selected}}selected{{/selected}}>{{text}}</option>{{/doctors}}</select>
         <label for="password">{{t.newPassword}}</label><input id="password" name="password" type="password" autocomplete="new-password" minlength="10" required>
         <button type="submit">{{t.addUser}}</button></form></section>
         {{> footer}}
         """
 
+    static let user = """
+        {{> header}}
+        <p><a href="/users">{{t.users}}</a></p>
+        <h1>{{name}}</h1>
+        <p>{{login}} · {{roleLabel}} · {{status}}</p>
+        {{#error}}<p class="error" role="alert">{{error}}</p>{{/error}}
+        <section class="card"><h2>{{t.changeRole}}</h2>
+        <form method="post" action="/users/{{id}}/role"><input type="hidden" name="csrf" value="{{csrf}}">
+        <label for="role">{{t.role}}</label><select id="role" name="role">{{#roles}}<option value="{{value}}" {{#selected}}selected{{/selected}}>{{text}}</option>{{/roles}}</select>
+        <label for="doctorId">{{t.doctor}}</label><select id="doctorId" name="doctorId">{{#doctors}}<option value="{{value}}" {{#selected}}selected{{/selected}}>{{text}}</option>{{/doctors}}</select>
+        <button type="submit">{{t.apply}}</button></form></section>
+        <section class="card"><h2>{{t.resetPassword}}</h2>
+        <form method="post" action="/users/{{id}}/password"><input type="hidden" name="csrf" value="{{csrf}}">
+        <label for="password">{{t.newPassword}}</label><input id="password" name="password" type="password" autocomplete="new-password" minlength="10" required>
+        <button type="submit">{{t.resetPassword}}</button></form></section>
+        <form method="post" action="/users/{{id}}/{{toggle}}"><input type="hidden" name="csrf" value="{{csrf}}">
+        <button type="submit" class="danger">{{toggleLabel}}</button></form>
+        {{> footer}}
+        """
+
+    static let settings = """
+        {{> header}}
+        <h1>{{t.settings}}</h1>
+        {{#hasErrors}}<p class="error" role="alert">{{t.fixErrors}}</p>{{/hasErrors}}
+        <form method="post" action="/settings" class="card"><input type="hidden" name="csrf" value="{{csrf}}">
+        <div class="field{{#clinicNameError}} invalid{{/clinicNameError}}"><label for="clinicName">{{t.clinicName}}</label>
+        <input id="clinicName" name="clinicName" value="{{clinicName}}" maxlength="120">{{#clinicNameError}}<p class="field-error">{{clinicNameError}}</p>{{/clinicNameError}}</div>
+        <div class="field"><label for="defaultLanguage">{{t.defaultLanguage}}</label>
+        <select id="defaultLanguage" name="defaultLanguage">{{#languagesChoice}}<option value="{{value}}" {{#selected}}selected{{/selected}}>{{text}}</option>{{/languagesChoice}}</select></div>
+        <div class="field{{#minutesError}} invalid{{/minutesError}}"><label for="idleTimeoutMinutes">{{t.idleTimeoutMinutes}}</label>
+        <input id="idleTimeoutMinutes" name="idleTimeoutMinutes" value="{{minutes}}" inputmode="numeric" required>{{#minutesError}}<p class="field-error">{{minutesError}}</p>{{/minutesError}}</div>
+        <button type="submit">{{t.save}}</button></form>
+        {{> footer}}
+        """
+
+    static let consent = """
+        {{> header}}
+        <section class="card narrow"><h1>{{t.consentTitle}}</h1>
+        <p>{{t.consentIntro}}</p>
+        <p><a href="/privacy">{{privacyLink}}</a> · <a href="/terms">{{termsLink}}</a></p>
+        <form method="post" action="/consent"><input type="hidden" name="csrf" value="{{csrf}}">
+        <button type="submit">{{t.consentAccept}}</button></form></section>
+        {{> footer}}
+        """
+
     static let document = """
         {{> header}}
-        <article class="card"><h1>{{title}}</h1>{{#paragraphs}}<p>{{.}}</p>{{/paragraphs}}</article>
+        {{#hasGuides}}<nav class="guides">{{#guides}}<a href="{{href}}" {{#current}}aria-current="page"{{/current}}>{{text}}</a>{{/guides}}</nav>{{/hasGuides}}
+        <article class="card"><h1>{{title}}</h1>{{#blocks}}{{#heading}}<h2>{{heading}}</h2>{{/heading}}{{#text}}<p>{{text}}</p>{{/text}}{{/blocks}}</article>
         {{> footer}}
         """
 

@@ -1,0 +1,21 @@
+import Foundation
+import Hummingbird
+import MedoraStorage
+
+/// Puts what every answer's wording needs into the context: the language (the `lang` cookie,
+/// else `Accept-Language`, else the clinic's default; a signed-in user's own setting comes later,
+/// with the session) and the clinic's name.
+struct PageContextMiddleware: RouterMiddleware {
+    typealias Context = AppRequestContext
+    let settings: any SettingsRepository
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        let current = settings.current
+        var context = context
+        context.language = Language.negotiate(explicit: request.cookies["lang"]?.value,
+                                              acceptLanguage: request.headers[.acceptLanguage],
+                                              fallback: current.defaultLanguage)
+        context.clinicName = current.clinicName
+        return try await next(request, context)
+    }
+}

@@ -1,0 +1,50 @@
+import Foundation
+import Hummingbird
+import MedoraStorage
+
+/// `/settings` for administrators: the clinic's name, default language and idle timeout.
+struct SettingsPages: Sendable {
+    let settings: any SettingsRepository
+
+    func addRoutes(to group: RouterGroup<AppRequestContext>) {
+        group.get("settings") { _, context in
+            try context.require(.manageSettings)
+            return page(context, settings.current)
+        }
+        group.post("settings") { request, context in
+            let (form, _) = try await WebForm.checked(request, context: context)
+            try context.require(.manageSettings)
+            let entered = (name: form["clinicName"] ?? "", language: form["defaultLanguage"] ?? "",
+                           minutes: form["idleTimeoutMinutes"] ?? "")
+            do {
+                let new = try ClinicSettings.validated(clinicName: entered.name, defaultLanguage: entered.language,
+                                                       idleMinutes: entered.minutes)
+                try await settings.save(new)
+                context.logger.info("settings changed")
+                var context = context
+                context.clinicName = new.clinicName
+                return page(context, new, flash: WebText.settingsSaved.text(context.language))
+            } catch let e as MedoraError where e.kind == .validationFailed {
+                return page(context, settings.current, entered: entered, issues: e.issues, status: .unprocessableContent)
+            }
+        }
+    }
+
+    func page(_ context: AppRequestContext, _ current: ClinicSettings,
+              entered: (name: String, language: String, minutes: String)? = nil, issues: [ValidationIssue] = [],
+              flash: String? = nil, status: HTTPResponse.Status = .ok) -> Response {
+        let lang = context.language
+        func error(_ field: String) -> String { issues.first { $0.field == field }?.message(lang) ?? "" }
+        let language = entered?.language ?? current.defaultLanguage.rawValue
+        return WebPage.render("settings", [
+            "title": WebText.settings.text(lang), "hasErrors": !issues.isEmpty,
+            "clinicName": entered?.name ?? current.clinicName, "clinicNameError": error("clinicName"),
+            "languagesChoice": Language.allCases.map { l in
+                ["value": l.rawValue, "text": AccountPages<SQLiteUserRepository, SQLiteSessionRepository>.languageName(l),
+                 "selected": l.rawValue == language] as [String: Any]
+            },
+            "minutes": entered?.minutes ?? String(Int(current.idleTimeout / 60)), "minutesError": error("idleTimeoutMinutes"),
+            "minMinutes": String(ClinicSettings.idleMinutes.lowerBound), "maxMinutes": String(ClinicSettings.idleMinutes.upperBound),
+        ], context: context, status: status, flash: flash)
+    }
+}

@@ -1,0 +1,184 @@
+/// The help pages: a user guide, an administrator guide and troubleshooting, in the three
+/// languages. Paragraphs are separated by a blank line; a paragraph whose first line starts with
+/// "## " opens with that line as a heading.
+public enum HelpText: String, CaseIterable, LocalizedKey {
+    case user, admin, troubleshooting
+
+    public var translation: Translation {
+        switch self {
+        case .user: Translation(
+            """
+            ## First steps
+            Sign in with the login and password the administrator gave you. The first time, you read and accept the privacy notice and the terms. Change your password under “My account”: at least 10 characters, not a common one; a few unrelated words work well.
+
+            ## Patients
+            “Patients” lists your patients by last name. “New patient” opens the form: last and first name are required, the rest is optional. A field with a problem is marked and explained, and what you typed is kept. The patient's page shows the details; “Edit” changes them and “Delete” removes the patient after you confirm.
+
+            ## Searching
+            Type in the search box: results appear as you type. Search by last, first or middle name, in Latin or Cyrillic letters — “Karimova”, “Каримова” and “karim” all find the same person; oʻ, gʻ, sh, ch and the Russian spellings are matched to each other. Several words narrow the search (“karimova dil”). Digits search the phone number: the last four digits are usually enough.
+
+            ## Sessions
+            You stay signed in while you work; after a time without activity (30 minutes unless the clinic chose otherwise) and at most 12 hours after signing in, you are asked to sign in again. “My account” lists where you are signed in: end a session you do not recognise, or all others at once. Always sign out on a shared computer.
+
+            ## Roles
+            A doctor works on their own patients. An assistant works on the patients of the doctor they are assigned to, and cannot delete patients or export records. An administrator manages users and settings and sees every patient.
+
+            ## Language
+            Choose English, Oʻzbekcha or Русский in the header; signed in, the choice is kept for your account. Names are shown as they were entered.
+            """,
+            uz: """
+            ## Birinchi qadamlar
+            Administrator bergan login va parol bilan kiring. Birinchi marta maxfiylik bayonoti va foydalanish shartlarini oʻqib, qabul qilasiz. Parolni «Mening hisobim» boʻlimida oʻzgartiring: kamida 10 ta belgi, keng tarqalgan parol emas; bir nechta bogʻliq boʻlmagan soʻz yaxshi ishlaydi.
+
+            ## Bemorlar
+            «Bemorlar» roʻyxati familiya boʻyicha tartiblangan. «Yangi bemor» shaklni ochadi: familiya va ism majburiy, qolgani ixtiyoriy. Xato maydon belgilanadi va izohlanadi, kiritilgan qiymatlar saqlanib qoladi. Bemor sahifasida maʼlumotlar koʻrinadi; «Tahrirlash» ularni oʻzgartiradi, «Oʻchirish» tasdiqlangandan soʻng bemorni oʻchiradi.
+
+            ## Qidiruv
+            Qidiruv maydoniga yozing: natijalar yozayotganingizda chiqadi. Familiya, ism yoki otasining ismi boʻyicha lotin yoki kirill harflarida qidiring — «Karimova», «Каримова» va «karim» bir odamni topadi; oʻ, gʻ, sh, ch va ruscha yozilishlar bir-biriga moslanadi. Bir nechta soʻz qidiruvni toraytiradi («karimova dil»). Raqamlar telefon boʻyicha qidiradi: odatda oxirgi toʻrt raqam yetarli.
+
+            ## Seanslar
+            Ishlayotganingizda tizimda qolasiz; harakatsizlikdan keyin (klinika boshqacha tanlamagan boʻlsa 30 daqiqa) va kirganingizdan 12 soat oʻtgach qayta kirish soʻraladi. «Mening hisobim» qayerda kirganingizni koʻrsatadi: notanish seansni yoki boshqa barchasini yakunlang. Umumiy kompyuterda doim chiqing.
+
+            ## Rollar
+            Shifokor oʻz bemorlari bilan ishlaydi. Yordamchi biriktirilgan shifokorning bemorlari bilan ishlaydi, bemorlarni oʻchira olmaydi va yozuvlarni eksport qila olmaydi. Administrator foydalanuvchilar va sozlamalarni boshqaradi va barcha bemorlarni koʻradi.
+
+            ## Til
+            Sarlavhada English, Oʻzbekcha yoki Русский ni tanlang; tizimga kirgan boʻlsangiz, tanlov hisobingiz uchun saqlanadi. Ismlar qanday kiritilgan boʻlsa, shunday koʻrsatiladi.
+            """,
+            ru: """
+            ## Первые шаги
+            Войдите с логином и паролем, которые выдал администратор. В первый раз вы прочитаете и примете уведомление о конфиденциальности и условия. Смените пароль в разделе «Моя учётная запись»: не короче 10 символов и не из распространённых; хорошо подходят несколько не связанных слов.
+
+            ## Пациенты
+            «Пациенты» — список ваших пациентов по фамилии. «Новый пациент» открывает форму: фамилия и имя обязательны, остальное по желанию. Поле с ошибкой отмечается и поясняется, введённое сохраняется. На странице пациента — его данные; «Изменить» правит их, «Удалить» удаляет пациента после подтверждения.
+
+            ## Поиск
+            Печатайте в поле поиска: результаты появляются по мере ввода. Ищите по фамилии, имени или отчеству латиницей или кириллицей — «Karimova», «Каримова» и «karim» находят одного человека; oʻ, gʻ, sh, ch и русские написания сопоставляются друг с другом. Несколько слов сужают поиск («каримова дил»). Цифры ищут по телефону: обычно хватает последних четырёх.
+
+            ## Сеансы
+            Пока вы работаете, вход сохраняется; после бездействия (30 минут, если клиника не выбрала иначе) и не позже чем через 12 часов после входа нужно войти снова. «Моя учётная запись» показывает, где выполнен вход: завершите незнакомый сеанс или все остальные сразу. На общем компьютере всегда выходите.
+
+            ## Роли
+            Врач работает со своими пациентами. Ассистент работает с пациентами врача, к которому прикреплён, и не может удалять пациентов и выгружать записи. Администратор управляет пользователями и настройками и видит всех пациентов.
+
+            ## Язык
+            Выберите English, Oʻzbekcha или Русский в заголовке; после входа выбор сохраняется для вашей учётной записи. Имена показываются так, как были введены.
+            """)
+        case .admin: Translation(
+            """
+            ## Users and roles
+            Under “Users” add an account for each person: a login, their full name, a role and a first password they change later. Give assistants their doctor: they then work on that doctor's patients. Change a role, set a new password for someone who forgot theirs, or disable an account: each of these ends that user's sessions at once. The last active administrator cannot be disabled or demoted.
+
+            ## Settings
+            “Settings” holds the clinic's name (shown in the header), the language pages use when nobody chose one, and after how many idle minutes a session ends (5 to 480; 30 by default). Every session also ends 12 hours after sign-in.
+
+            ## The passphrase and the recovery key
+            The database is encrypted with a key that only the passphrase, the keyfile or the recovery key printed at installation can open. Keep the recovery key on paper, away from the laptop. Change the passphrase with `medora-lite passwd --passphrase`: the data is not rewritten.
+
+            ## Health of the data
+            `medora-lite check` verifies the whole file: SQLite's own check, every record's seal and the set of rows. A damaged record is named by id and not shown; the rest of the clinic keeps working. The server also reports problems in its log at start.
+
+            ## Moving and copying
+            Stop the server, copy the data folder (medora.db with its -wal file, keyfile if used), start it on the other computer with the same passphrase. Never copy the file while the server runs.
+            """,
+            uz: """
+            ## Foydalanuvchilar va rollar
+            «Foydalanuvchilar» boʻlimida har bir xodimga hisob qoʻshing: login, toʻliq ism, rol va keyin oʻzgartiriladigan birinchi parol. Yordamchilarga shifokorini belgilang: ular shu shifokorning bemorlari bilan ishlaydi. Rolni oʻzgartirish, parolini unutgan xodimga yangi parol oʻrnatish yoki hisobni bloklash mumkin: bularning har biri foydalanuvchi seanslarini darhol yakunlaydi. Oxirgi faol administratorni bloklab yoki pasaytirib boʻlmaydi.
+
+            ## Sozlamalar
+            «Sozlamalar»da klinika nomi (sarlavhada koʻrinadi), hech kim til tanlamaganda ishlatiladigan til va necha daqiqa harakatsizlikdan soʻng seans tugashi (5 dan 480 gacha; odatda 30) saqlanadi. Har bir seans kirishdan 12 soat oʻtgach ham tugaydi.
+
+            ## Parol iborasi va tiklash kaliti
+            Baza faqat parol iborasi, kalit fayli yoki oʻrnatishda chop etilgan tiklash kaliti ochadigan kalit bilan shifrlangan. Tiklash kalitini qogʻozda, noutbukdan uzoqda saqlang. Parol iborasini `medora-lite passwd --passphrase` bilan oʻzgartiring: maʼlumotlar qayta yozilmaydi.
+
+            ## Maʼlumotlar holati
+            `medora-lite check` butun faylni tekshiradi: SQLite tekshiruvi, har bir yozuv muhri va qatorlar toʻplami. Shikastlangan yozuv identifikatori bilan koʻrsatiladi va ochilmaydi; klinikaning qolgan ishi davom etadi. Server ham ishga tushganda muammolarni jurnalga yozadi.
+
+            ## Koʻchirish va nusxa olish
+            Serverni toʻxtating, maʼlumotlar papkasini nusxalang (medora.db va -wal fayli, ishlatilsa kalit fayli), boshqa kompyuterda oʻsha parol iborasi bilan ishga tushiring. Server ishlayotganda faylni hech qachon nusxalamang.
+            """,
+            ru: """
+            ## Пользователи и роли
+            В разделе «Пользователи» добавьте учётную запись каждому сотруднику: логин, полное имя, роль и первый пароль, который он потом сменит. Ассистентам укажите врача: они будут работать с пациентами этого врача. Смена роли, новый пароль для забывшего свой или блокировка — каждое из этих действий сразу завершает сеансы пользователя. Последнего активного администратора нельзя заблокировать или понизить.
+
+            ## Настройки
+            В «Настройках» — название клиники (в заголовке), язык страниц, если никто не выбрал другой, и через сколько минут бездействия завершается сеанс (от 5 до 480; по умолчанию 30). Любой сеанс также завершается через 12 часов после входа.
+
+            ## Парольная фраза и ключ восстановления
+            База зашифрована ключом, который открывают только парольная фраза, файл ключа или ключ восстановления, напечатанный при установке. Храните ключ восстановления на бумаге, отдельно от ноутбука. Парольная фраза меняется командой `medora-lite passwd --passphrase`: данные не перезаписываются.
+
+            ## Состояние данных
+            `medora-lite check` проверяет весь файл: проверку SQLite, печать каждой записи и набор строк. Повреждённая запись называется по идентификатору и не показывается; остальная работа клиники продолжается. Сервер также пишет о проблемах в журнал при запуске.
+
+            ## Перенос и копирование
+            Остановите сервер, скопируйте папку данных (medora.db с файлом -wal, файл ключа, если есть), запустите на другом компьютере с той же парольной фразой. Никогда не копируйте файл во время работы сервера.
+            """)
+        case .troubleshooting: Translation(
+            """
+            ## I forgot my password
+            Ask an administrator to set a new one on the “Users” page; sign in with it and change it under “My account”. An administrator who forgot theirs runs `medora-lite user passwd LOGIN` on the clinic's computer.
+
+            ## The passphrase is forgotten
+            Use the recovery key printed at installation: `medora-lite passwd --passphrase --recovery-key` opens the database with it and sets a new passphrase. Without the passphrase, the keyfile and the recovery key, the data cannot be opened by anyone.
+
+            ## “Too many attempts”
+            After several wrong passwords, sign-in from that address pauses for a minute; the page says how many seconds to wait.
+
+            ## The disk is full
+            Medora refuses the change and says so; nothing already saved is lost. Free some space (old downloads, the trash) and save again.
+
+            ## A record is damaged
+            A patient who cannot be shown is listed as damaged, usually after a disk fault or an edit of the file outside Medora. Everything else works. The administrator runs `medora-lite check` to see which records, and restores them from a backup.
+
+            ## Moving to another laptop
+            Stop the server on the old laptop, copy the whole data folder, and start `medora-lite serve --data FOLDER` on the new one with the same passphrase. Keep the old copy until you have checked the new one.
+            """,
+            uz: """
+            ## Parolimni unutdim
+            Administratordan «Foydalanuvchilar» sahifasida yangi parol oʻrnatishni soʻrang; u bilan kiring va «Mening hisobim»da oʻzgartiring. Parolini unutgan administrator klinika kompyuterida `medora-lite user passwd LOGIN` buyrugʻini bajaradi.
+
+            ## Parol iborasi unutildi
+            Oʻrnatishda chop etilgan tiklash kalitidan foydalaning: `medora-lite passwd --passphrase --recovery-key` bazani u bilan ochadi va yangi parol iborasini oʻrnatadi. Parol iborasi, kalit fayli va tiklash kalitisiz maʼlumotlarni hech kim ocha olmaydi.
+
+            ## «Urinishlar juda koʻp»
+            Bir necha notoʻgʻri paroldan soʻng shu manzildan kirish bir daqiqaga toʻxtatiladi; sahifa necha soniya kutish kerakligini aytadi.
+
+            ## Disk toʻlgan
+            Medora oʻzgarishni rad etadi va buni aytadi; avval saqlangan hech narsa yoʻqolmaydi. Joy boʻshating (eski yuklamalar, savat) va qayta saqlang.
+
+            ## Yozuv shikastlangan
+            Koʻrsatib boʻlmaydigan bemor shikastlangan deb belgilanadi, odatda disk nosozligi yoki faylni Medoradan tashqarida tahrirlashdan soʻng. Qolgan hamma narsa ishlaydi. Administrator qaysi yozuvlar ekanini `medora-lite check` bilan koʻradi va ularni zaxira nusxadan tiklaydi.
+
+            ## Boshqa noutbukka koʻchish
+            Eski noutbukda serverni toʻxtating, butun maʼlumotlar papkasini nusxalang va yangisida oʻsha parol iborasi bilan `medora-lite serve --data PAPKA` ni ishga tushiring. Yangisini tekshirmaguningizcha eski nusxani saqlang.
+            """,
+            ru: """
+            ## Я забыл(а) пароль
+            Попросите администратора задать новый на странице «Пользователи»; войдите с ним и смените его в «Моей учётной записи». Администратор, забывший свой пароль, выполняет `medora-lite user passwd ЛОГИН` на компьютере клиники.
+
+            ## Забыта парольная фраза
+            Используйте ключ восстановления, напечатанный при установке: `medora-lite passwd --passphrase --recovery-key` открывает им базу и задаёт новую фразу. Без парольной фразы, файла ключа и ключа восстановления данные не откроет никто.
+
+            ## «Слишком много попыток»
+            После нескольких неверных паролей вход с этого адреса приостанавливается на минуту; страница говорит, сколько секунд ждать.
+
+            ## Диск заполнен
+            Medora отказывает в изменении и сообщает об этом; ничего из сохранённого не теряется. Освободите место (старые загрузки, корзина) и сохраните снова.
+
+            ## Запись повреждена
+            Пациент, которого нельзя показать, отмечается как повреждённый — обычно после сбоя диска или правки файла вне Medora. Всё остальное работает. Администратор запускает `medora-lite check`, чтобы увидеть какие записи, и восстанавливает их из резервной копии.
+
+            ## Переезд на другой ноутбук
+            Остановите сервер на старом ноутбуке, скопируйте всю папку данных и запустите `medora-lite serve --data ПАПКА` на новом с той же парольной фразой. Храните старую копию, пока не проверите новую.
+            """)
+        }
+    }
+
+    public var title: WebText {
+        switch self {
+        case .user: .userGuide
+        case .admin: .adminGuide
+        case .troubleshooting: .troubleshooting
+        }
+    }
+}
