@@ -14,18 +14,22 @@ final class APIFixture {
     let logger: Logger
     let logFile: RotatingLogFile
     static let doctorPassword = "doctor-password"
+    let clock: any WallClock
+    var secureCookies = false
 
-    init() async throws {
+    init(clock: any WallClock = SystemClock()) async throws {
+        self.clock = clock
         temp = try TempDataDirectory()
         try await temp.initialize()
-        store = try await temp.open()
+        store = try await temp.open(clock: clock)
         (logger, logFile) = try Server.makeLogger(temp.dir)
         _ = try await store.users.create(login: "drA", password: Self.doctorPassword, displayName: "Doctor A", role: .doctor)
         _ = try await store.users.create(login: "drB", password: Self.doctorPassword, displayName: "Doctor B", role: .doctor)
     }
 
     var app: some ApplicationProtocol {
-        buildApplication(AppDependencies(store: store, logger: logger), config: ServerConfig(host: "127.0.0.1", port: 0))
+        buildApplication(AppDependencies(store: store, logger: logger, clock: clock),
+                         config: ServerConfig(host: "127.0.0.1", port: 0, secureCookies: secureCookies))
     }
 
     deinit { try? store.close() }
