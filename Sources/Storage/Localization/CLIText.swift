@@ -3,7 +3,7 @@ public enum CLIText: LocalizedKey {
     case passphrasePrompt, passphraseConfirm, newPassphrasePrompt, recoveryKeyPrompt, passwordPrompt
     case recoveryKeyNotice, initDone, keyfileWritten, serving, demoLogin, demoOtherLogins, dataDirectory, tryAPI
     case userAdded, passwordChanged, passphraseChanged, invalidInput, generated, damageAtStart
-    case userDisabled, userEnabled, userDeleted, openBrowser
+    case userDisabled, userEnabled, userDeleted, userRoleChanged, openBrowser
 
     public var translation: Translation {
         switch self {
@@ -35,6 +35,9 @@ public enum CLIText: LocalizedKey {
         case .tryAPI: Translation("Try the API:", uz: "APIni sinab koʻring:", ru: "Попробуйте API:")
         case .userAdded: Translation("Added {role} \"{login}\".", uz: "{role} \"{login}\" qoʻshildi.",
                                      ru: "Добавлен {role} \"{login}\".")
+        case .userRoleChanged: Translation("Role of \"{login}\" changed; their sessions were ended.",
+                                           uz: "\"{login}\" roli oʻzgartirildi; uning seanslari yakunlandi.",
+                                           ru: "Роль \"{login}\" изменена; его сеансы завершены.")
         case .passwordChanged: Translation("Password changed for \"{login}\"; their sessions were ended.",
                                            uz: "\"{login}\" paroli oʻzgartirildi; uning seanslari yakunlandi.",
                                            ru: "Пароль \"{login}\" изменён; его сеансы завершены.")

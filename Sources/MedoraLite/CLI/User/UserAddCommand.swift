@@ -9,12 +9,15 @@ struct UserAddArguments: ParsableArguments {
     @Argument(help: "Login (3-64 letters, digits, . _ - @).") var login: String
     @Option(help: "Role.") var role: User.Role = .doctor
     @Option(help: "Display name.") var name: String?
+    @Option(help: "For an assistant: the login of the doctor they work for.") var doctor: String?
 
     func run() async throws {
         try await runReportingErrors {
             let store = try await unlock.open(data.directory, buildIndex: false)
             let password = try InitCommand.password(for: login, env: "MEDORA_USER_PASSWORD")
-            let user = try await store.users.create(login: login, password: password, displayName: name ?? login, role: role)
+            let doctorID = try await UserRoleCommand.doctorID(doctor, in: store.users)
+            let user = try await store.users.create(login: login, password: password, displayName: name ?? login, role: role,
+                                                    doctorID: doctorID)
             Terminal.say(CLIText.userAdded.text(Language.cli, ["role": user.role.rawValue, "login": user.login]))
         }
     }
