@@ -47,13 +47,18 @@ struct UserController<Users: UserRepository>: Sendable {
     @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> EditedResponse<UserResponse> {
         try context.requireAdministrator()
         let f = try await Self.fields(request, context, allowed: ["login", "password", "displayName", "role", "doctorId"])
-        guard let role = (f["role"] ?? nil).flatMap(User.Role.init(rawValue:)) else {
-            throw APIError(.validationFailed, issues: [.init("role", .invalidValue)])
-        }
+        let role = try Self.role(f)
         let user = try await users.create(login: (f["login"] ?? nil) ?? "", password: (f["password"] ?? nil) ?? "",
                                           displayName: (f["displayName"] ?? nil) ?? "", role: role, doctorID: try Self.doctorID(f))
         context.logger.info("user added", metadata: ["user_id": .string(user.id.uuidString), "role": .string(role.rawValue)])
         return EditedResponse(status: .created, response: UserResponse(user))
+    }
+
+    static func role(_ f: [String: String?]) throws -> User.Role {
+        guard let role = (f["role"] ?? nil).flatMap(User.Role.init(rawValue:)) else {
+            throw APIError(.validationFailed, issues: [.init("role", .invalidValue)])
+        }
+        return role
     }
 
     static func doctorID(_ f: [String: String?]) throws -> UUID? {
@@ -66,9 +71,7 @@ struct UserController<Users: UserRepository>: Sendable {
         try context.requireAdministrator()
         let id = try context.uuidParameter()
         let f = try await Self.fields(request, context, allowed: ["role", "doctorId"])
-        guard let role = (f["role"] ?? nil).flatMap(User.Role.init(rawValue:)) else {
-            throw APIError(.validationFailed, issues: [.init("role", .invalidValue)])
-        }
+        let role = try Self.role(f)
         try await users.setRole(userID: id, role: role, doctorID: try Self.doctorID(f))
         guard let user = try await users.find(id: id) else { throw APIError(.notFound) }
         context.logger.info("user role changed", metadata: ["user_id": .string(id.uuidString), "role": .string(role.rawValue)])
