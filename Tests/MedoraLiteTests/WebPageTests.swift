@@ -44,6 +44,25 @@ final class WebPageTests: XCTestCase {
         }
     }
 
+    func testHelpPagesInEveryLanguageWithTheSameSections() async throws {
+        for help in HelpText.allCases {
+            let headings = Language.allCases.map { help.text($0).components(separatedBy: "## ").count }
+            XCTAssertEqual(Set(headings).count, 1, "\(help): the same sections in en, uz and ru")
+            XCTAssertGreaterThanOrEqual(headings[0] - 1, 5, "\(help) covers its topics")
+        }
+        let f = try await APIFixture()
+        try await f.app.test(.router) { client in
+            for (path, lang, expected) in [("/help", "uz", "<h2>Qidiruv</h2>"), ("/help/admin", "ru", "<h2>Пользователи и роли</h2>"),
+                                           ("/help/troubleshooting", "en", "<code>medora-lite check</code>"),
+                                           ("/help/troubleshooting", "ru", "<h2>Забыта парольная фраза</h2>")] {
+                let r = try await client.execute(uri: path, method: .get, headers: [.acceptLanguage: lang])
+                XCTAssertEqual(r.status, .ok)
+                XCTAssertTrue(String(buffer: r.body).contains(expected), "\(path) in \(lang)")
+                XCTAssertTrue(String(buffer: r.body).contains("href=\"/help/troubleshooting\""), "every page links the help")
+            }
+        }
+    }
+
     func testFormsNeedTheSessionsTokenAndThisOrigin() async throws {
         let f = try await APIFixture()
         try await f.app.test(.router) { client in

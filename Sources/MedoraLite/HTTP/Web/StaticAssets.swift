@@ -67,6 +67,7 @@ enum StaticAssets {
         nav.guides [aria-current] { font-weight: 700; color: var(--ink); text-decoration: none; }
         section.card { margin-top: 1rem; }
         article h2 { font-size: 1.15rem; margin-top: 1.5rem; }
+        code { font-family: ui-monospace, monospace; background: #eef2f7; padding: 0 .25rem; border-radius: 4px; overflow-wrap: anywhere; }
         dl.details { display: grid; grid-template-columns: max-content 1fr; gap: .25rem 1rem; }
         dt { color: var(--muted); }
         dd { margin: 0; white-space: pre-wrap; }

@@ -36,10 +36,10 @@ struct DocumentPages<Sessions: SessionRepository>: Sendable {
         let lang = context.language
         var blocks: [[String: Any]] = []
         for block in text.components(separatedBy: "\n\n") {
-            guard block.hasPrefix("## ") else { blocks.append(["text": block]); continue }
+            guard block.hasPrefix("## ") else { blocks.append(["paragraph": true, "parts": Self.parts(block)]); continue }
             let lines = block.dropFirst(3).split(separator: "\n", maxSplits: 1)
             blocks.append(["heading": String(lines.first ?? "")])
-            if lines.count > 1 { blocks.append(["text": String(lines[1])]) }
+            if lines.count > 1 { blocks.append(["paragraph": true, "parts": Self.parts(String(lines[1]))]) }
         }
         var values: [String: Any] = ["title": title, "blocks": blocks]
         if help != nil {
@@ -49,5 +49,12 @@ struct DocumentPages<Sessions: SessionRepository>: Sendable {
             }
         }
         return WebPage.render("document", values, context: context)
+    }
+
+    /// A paragraph cut at backticks: every other part is a command, shown as code.
+    static func parts(_ paragraph: String) -> [[String: Any]] {
+        paragraph.split(separator: "`", omittingEmptySubsequences: false).enumerated().compactMap { i, part in
+            part.isEmpty ? nil : ["text": String(part), "code": i % 2 == 1]
+        }
     }
 }

@@ -209,7 +209,7 @@ enum WebTemplates {
     static let document = """
         {{> header}}
         {{#hasGuides}}<nav class="guides">{{#guides}}<a href="{{href}}" {{#current}}aria-current="page"{{/current}}>{{text}}</a>{{/guides}}</nav>{{/hasGuides}}
-        <article class="card"><h1>{{title}}</h1>{{#blocks}}{{#heading}}<h2>{{heading}}</h2>{{/heading}}{{#text}}<p>{{text}}</p>{{/text}}{{/blocks}}</article>
+        <article class="card"><h1>{{title}}</h1>{{#blocks}}{{#heading}}<h2>{{heading}}</h2>{{/heading}}{{#paragraph}}<p>{{#parts}}{{#code}}<code>{{text}}</code>{{/code}}{{^code}}{{text}}{{/code}}{{/parts}}</p>{{/paragraph}}{{/blocks}}</article>
         {{> footer}}
         """
 
