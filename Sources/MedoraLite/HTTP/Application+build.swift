@@ -10,6 +10,7 @@ struct AppDependencies<Patients: PatientRepository, Users: UserRepository, Sessi
     var users: Users
     var sessions: Sessions
     var settings: any SettingsRepository
+    var analyses: any AnalysisRepository
     var clock: any WallClock
     var loginLimiter: RateLimiter
     var logger: Logger
@@ -20,7 +21,7 @@ extension AppDependencies where Patients == SQLitePatientRepository, Users == SQ
     Sessions == SQLiteSessionRepository {
     init(store: MedoraStore, logger: Logger, logFile: RotatingLogFile? = nil, clock: WallClock = SystemClock()) {
         self.init(patients: store.patientRepository, users: store.userRepository, sessions: store.sessionRepository,
-                  settings: store.settingsRepository, clock: clock, loginLimiter: RateLimiter(limit: 5, window: 60, clock: clock), logger: logger, logFile: logFile)
+                  settings: store.settingsRepository, analyses: store.analysisRepository, clock: clock, loginLimiter: RateLimiter(limit: 5, window: 60, clock: clock), logger: logger, logFile: logFile)
     }
 }
 
@@ -57,7 +58,8 @@ func buildRouter(_ deps: AppDependencies<some PatientRepository, some UserReposi
     loginPages.addPublicRoutes(to: router)
     let pages = router.group().add(middleware: WebSessionMiddleware(sessions: deps.sessions, cookie: cookie))
     loginPages.addSignedInRoutes(to: pages)
-    PatientPages(patients: deps.patients, clock: deps.clock).addRoutes(to: pages)
+    PatientPages(patients: deps.patients, analyses: deps.analyses, clock: deps.clock).addRoutes(to: pages)
+    AnalysisPages(analyses: deps.analyses, clock: deps.clock).addRoutes(to: pages)
     AccountPages(users: deps.users, sessions: deps.sessions, cookie: cookie).addRoutes(to: pages)
     UserPages(users: deps.users).addRoutes(to: pages)
     SettingsPages(settings: deps.settings).addRoutes(to: pages)
@@ -68,6 +70,7 @@ func buildRouter(_ deps: AppDependencies<some PatientRepository, some UserReposi
     let protected = api.group().add(middleware: BearerAuthMiddleware(sessions: deps.sessions))
     auth.addProtectedRoutes(to: protected.group("auth"))
     PatientController(repository: deps.patients).addRoutes(to: protected.group("patients"))
+    AnalysisController(analyses: deps.analyses).addRoutes(to: protected.group("patients/:id/analyses"))
     UserController(users: deps.users).addRoutes(to: protected.group("users"))
     return router
 }

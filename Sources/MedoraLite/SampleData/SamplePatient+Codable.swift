@@ -26,3 +26,12 @@ extension SyntheticData {
         return try encoder.encode(patients)
     }
 }
+
+extension SampleAnalysis {
+    /// The analysis as it is entered: the day taken and each result in its unit. The generator's
+    /// reference limits are left out, so the catalogue's ranges for the patient apply.
+    var draft: AnalysisDraft {
+        AnalysisDraft(takenOn: String(takenAt.prefix(10)),
+                      results: results.map { LabResult(code: $0.loinc, value: $0.value, unit: $0.unit) })
+    }
+}

@@ -6,7 +6,7 @@ public struct ValidationIssue: Equatable, Sendable, Codable {
         case required, tooLong = "too_long", tooShort = "too_short", invalidCharacters = "invalid_characters"
         case invalidFormat = "invalid_format", outOfRange = "out_of_range", unknownField = "unknown_field"
         case invalidValue = "invalid_value"
-        case commonPassword = "common_password"
+        case commonPassword = "common_password", duplicate
 
         public var translation: Translation {
             switch self {
@@ -23,6 +23,7 @@ public struct ValidationIssue: Equatable, Sendable, Codable {
             case .unknownField: Translation("Unknown field.", uz: "Nomaʼlum maydon.", ru: "Неизвестное поле.")
             case .invalidValue: Translation("The value is not one of the allowed values.",
                                             uz: "Qiymat ruxsat etilganlardan emas.", ru: "Недопустимое значение.")
+            case .duplicate: Translation("This appears twice.", uz: "Bu ikki marta kiritilgan.", ru: "Указано дважды.")
             case .commonPassword: Translation("This password is too common or too easy to guess; a few unrelated words work well.",
                                               uz: "Bu parol juda keng tarqalgan yoki oson topiladi; bir nechta bogʻliq boʻlmagan soʻz yaxshi parol boʻladi.",
                                               ru: "Этот пароль слишком распространён или легко угадывается; хорошо подходят несколько не связанных слов.")

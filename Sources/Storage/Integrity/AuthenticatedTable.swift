@@ -30,8 +30,9 @@ struct AuthenticatedTable: Sendable, Hashable {
     static let users = V3ClinicAccounts.users
     static let sessions = V2RowIntegrity.sessions
     static let settings = V3ClinicAccounts.settings
+    static let analyses = V4Analyses.analyses
 
-    static let all = [users, patients, sessions, settings]
+    static let all = [users, patients, sessions, settings, analyses]
 
     static func named(_ name: String) -> AuthenticatedTable? { all.first { $0.name == name } }
 

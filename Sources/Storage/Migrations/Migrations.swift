@@ -8,6 +8,7 @@ enum Migrations {
         m.registerMigration("v1-foundation", migrate: V1Foundation.migrate)
         m.registerMigration("v2-row-integrity") { db in try V2RowIntegrity.migrate(db, ledger) }
         m.registerMigration("v3-clinic-accounts") { db in try V3ClinicAccounts.migrate(db, ledger) }
+        m.registerMigration("v4-analyses") { db in try V4Analyses.migrate(db, ledger) }
         return m
     }
 }

@@ -18,8 +18,10 @@ public protocol PatientRepository: Sendable {
     func search(scope: PatientScope, query: String?, limit: Int, offset: Int) async throws -> PatientPage
     /// Counts for the dashboard, and the most recently changed patients.
     func statistics(scope: PatientScope, since: Date, recent: Int) async throws -> PatientStatistics
-    /// Stores many validated patients in one transaction (imports, demo and benchmark data).
-    func importMany(_ drafts: [PatientDraft], ownerID: UUID) async throws -> Int
+    /// Stores many validated patients in one transaction (imports, demo and benchmark data);
+    /// their ids, in the drafts' order.
+    @discardableResult
+    func importMany(_ drafts: [PatientDraft], ownerID: UUID) async throws -> [UUID]
 }
 
 /// The single-owner forms, for callers that act as one doctor (commands, tests, benchmarks).

@@ -85,7 +85,8 @@ public final class SQLitePatientRepository: PatientRepository {
         }
     }
 
-    public func importMany(_ drafts: [PatientDraft], ownerID: UUID) async throws -> Int {
+    @discardableResult
+    public func importMany(_ drafts: [PatientDraft], ownerID: UUID) async throws -> [UUID] {
         let now = clock.now()
         let validated = try drafts.map { try PatientValidation.validated($0, today: now) }
         let records = validated.map { codec.record(for: $0, id: UUID(), ownerID: ownerID, now: now) }
@@ -98,7 +99,7 @@ public final class SQLitePatientRepository: PatientRepository {
             self.statisticsCache.clear()
             for d in docs { self.index.upsert(d) }
         }
-        return records.count
+        return records.map(\.id)
     }
 
     // MARK: Helpers

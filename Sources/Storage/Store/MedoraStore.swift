@@ -13,11 +13,13 @@ public final class MedoraStore: Sendable {
     public let userRepository: SQLiteUserRepository
     public let sessionRepository: SQLiteSessionRepository
     public let settingsRepository: SQLiteSettingsRepository
+    public let analysisRepository: SQLiteAnalysisRepository
 
     public var patients: any PatientRepository { patientRepository }
     public var users: any UserRepository { userRepository }
     public var sessions: any SessionRepository { sessionRepository }
     public var settings: any SettingsRepository { settingsRepository }
+    public var analyses: any AnalysisRepository { analysisRepository }
 
     /// Patients in the in-memory search index (logged at start).
     public var indexedPatientCount: Int { patientRepository.index.count }
@@ -65,6 +67,8 @@ public final class MedoraStore: Sendable {
                                                        sessionCache: sessionCache)
         self.sessionRepository = SQLiteSessionRepository(database: database, keyring: keyring, ledger: ledger,
                                                          users: userRepository, clock: clock, cache: sessionCache)
+        self.analysisRepository = SQLiteAnalysisRepository(database: database, patients: patientRepository, ledger: ledger,
+                                                           quarantine: quarantine, clock: clock)
         self.settingsRepository = SQLiteSettingsRepository(database: database, ledger: ledger,
                                                            sessions: sessionRepository.activity)
     }
@@ -94,7 +98,7 @@ public final class MedoraStore: Sendable {
     /// is recorded as a finding for the log and `check`.
     func scanAtUnlock() throws {
         var findings: [DigestFinding] = []
-        for table in [AuthenticatedTable.users, .sessions, .settings] {
+        for table in [AuthenticatedTable.users, .sessions, .settings, .analyses] {
             let scan = try ledger.scan(database, table)
             quarantine.replaceAll(table: table.name, with: scan.unauthenticated)
             findings += try ledger.findings(database, table, actual: scan.digest)

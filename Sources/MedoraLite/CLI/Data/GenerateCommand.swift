@@ -35,7 +35,7 @@ struct GenerateCommand: AsyncParsableCommand {
                 while done < count {
                     let batch = min(10_000, count - done)
                     let drafts = generator.patients(count: batch, withAnalyses: false).map(\.details)
-                    done += try await store.patients.importMany(drafts, ownerID: user.id)
+                    done += try await store.patients.importMany(drafts, ownerID: user.id).count
                     Terminal.progress(done, of: count)
                 }
             }

@@ -56,7 +56,7 @@ struct DemoCommand: AsyncParsableCommand {
     }
 
     /// A keyfile-only installation (no passphrase to type), an admin, a doctor with an assistant, and
-    /// the sample patients.
+    /// the sample patients with their analyses over time.
     static func create(_ dir: DataDirectory) async throws {
         _ = try await MedoraStore.initialize(dir, options: InitOptions(
             passphrase: nil, createKeyfile: true, adminLogin: adminLogin, adminPassword: adminPassword,
@@ -67,8 +67,11 @@ struct DemoCommand: AsyncParsableCommand {
         _ = try await store.users.create(login: assistantLogin, password: assistantPassword, displayName: "Malika Yusupova",
                                          role: .assistant, doctorID: doctor.id)
         var generator = SyntheticData(seed: sampleSeed)
-        let drafts = generator.patients(count: sampleCount, withAnalyses: false).map(\.details)
-        _ = try await store.patients.importMany(drafts, ownerID: doctor.id)
+        let samples = generator.patients(count: sampleCount, withAnalyses: true)
+        let ids = try await store.patients.importMany(samples.map(\.details), ownerID: doctor.id)
+        for (id, sample) in zip(ids, samples) where !sample.analyses.isEmpty {
+            try await store.analyses.importMany(patientID: id, drafts: sample.analyses.map(\.draft))
+        }
         try store.close()
     }
 }

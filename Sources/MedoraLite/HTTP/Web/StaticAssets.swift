@@ -74,10 +74,40 @@ enum StaticAssets {
         .hidden { position: absolute; left: -9999px; }
         @media (max-width: 600px) { th:nth-child(4), td:nth-child(4) { display: none; } dl.details { grid-template-columns: 1fr; }
           th, td { padding: .4rem .25rem; font-size: .9rem; overflow-wrap: anywhere; } main { padding: .75rem; } }
-        @media print { header.top, .search, .actions, form, .pages, nav.guides, .skip { display: none; } body { background: #fff; } .card { border: 0; } }
+        .flag { margin-left: .5rem; font-weight: 600; }
+        .flag.low, .flag.high, tr.low .flagcell, tr.high .flagcell, td.abnormal { color: #a15c00; }
+        .flag.criticalLow, .flag.criticalHigh, .flag.bad, tr.critical_low .flagcell, tr.critical_high .flagcell { color: var(--bad); }
+        tr.critical_low, tr.critical_high { font-weight: 700; }
+        td.num { text-align: right; white-space: nowrap; }
+        table.entry input.value { width: 7rem; }
+        table.entry td.range { white-space: nowrap; }
+        table.entry td.range input { width: 4.5rem; display: inline-block; }
+        table.entry select { width: auto; }
+        .row3 { display: flex; flex-wrap: wrap; gap: 0 1rem; align-items: end; }
+        .row3 .field { flex: 1 1 12rem; }
+        .field.check { display: flex; gap: .5rem; align-items: center; }
+        .field.check input { width: auto; }
+        .field.check label { margin-top: 0; }
+        ul.panels { list-style: none; padding: 0; display: grid; gap: .5rem; }
+        ul.panels .button { margin-top: 0; }
+        .trends { display: flex; flex-wrap: wrap; gap: 1rem; }
+        .trends figure { margin: 0; }
+        .trends figcaption { font-weight: 600; }
+        svg.trend { max-width: 100%; height: auto; }
+        .report .clinic { color: var(--muted); margin: 0; }
+        .report .patient-name { font-size: 1.2rem; font-weight: 700; margin: .25rem 0; }
+        .disclaimer { color: var(--muted); font-style: italic; }
+        .pre { white-space: pre-wrap; }
+        @media (max-width: 600px) { table.entry td:nth-child(4), table.entry th:nth-child(4), table.entry td.range, table.entry th:nth-child(5) { display: none; } }
+        @page { size: A4; margin: 15mm; }
+        @media print { header.top, .search, .actions, form, .pages, nav.guides, .skip, footer p:last-child { display: none; }
+          body { background: #fff; font-size: 11pt; } main { max-width: none; padding: 0; } .card { border: 0; }
+          table { page-break-inside: auto; } tr { page-break-inside: avoid; } .trends figure { page-break-inside: avoid; } }
         """
 
-    /// Search as you type (debounced, the same search as the API) and confirmation before delete.
+    /// Search as you type (debounced, the same search as the API), confirmation before delete, the
+    /// flag of each lab value while it is typed (the same rules as the server: unit factor, the lab's
+    /// range or the reference range, critical limits), and the print button.
     static let js = """
         (function () {
           var input = document.querySelector('[data-live-search]');
@@ -99,6 +129,49 @@ enum StaticAssets {
               }, 250);
             });
           }
+          function num(s) {
+            if (s === undefined || s === null) { return null; }
+            s = String(s).trim().replace(',', '.');
+            if (s === '') { return null; }
+            var n = Number(s);
+            return isFinite(n) ? n : NaN;
+          }
+          var flagAttribute = { normal: 'normal', low: 'low', high: 'high', criticalLow: 'critical-low', criticalHigh: 'critical-high' };
+          document.querySelectorAll('form[data-flags]').forEach(function (form) {
+            function update(row) {
+              var out = row.querySelector('[data-flag]');
+              var v = num(row.querySelector('[data-value]').value);
+              if (v === null) { out.textContent = ''; out.className = 'flag'; return; }
+              if (isNaN(v)) { out.textContent = '?'; out.className = 'flag bad'; return; }
+              var unit = row.querySelector('[data-unit]');
+              var factor = Number(unit.options[unit.selectedIndex].getAttribute('data-factor')) || 1;
+              var c = v * factor;
+              var low = num(row.querySelector('[data-low]').value), high = num(row.querySelector('[data-high]').value);
+              if ((low !== null && !isNaN(low)) || (high !== null && !isNaN(high))) {
+                low = low === null || isNaN(low) ? null : low * factor;
+                high = high === null || isNaN(high) ? null : high * factor;
+              } else {
+                low = num(row.getAttribute('data-ref-low'));
+                high = num(row.getAttribute('data-ref-high'));
+              }
+              var cl = num(row.getAttribute('data-crit-low')), ch = num(row.getAttribute('data-crit-high'));
+              var key = 'normal';
+              if (cl !== null && c < cl) { key = 'criticalLow'; }
+              else if (ch !== null && c > ch) { key = 'criticalHigh'; }
+              else if (low !== null && c < low) { key = 'low'; }
+              else if (high !== null && c > high) { key = 'high'; }
+              out.textContent = form.getAttribute('data-' + flagAttribute[key]);
+              out.className = 'flag ' + key;
+            }
+            form.querySelectorAll('[data-row]').forEach(function (row) {
+              row.addEventListener('input', function () { update(row); });
+              row.addEventListener('change', function () { update(row); });
+              update(row);
+            });
+          });
+          document.querySelectorAll('[data-print]').forEach(function (button) {
+            button.addEventListener('click', function () { window.print(); });
+          });
           document.querySelectorAll('form[data-confirm]').forEach(function (form) {
             form.addEventListener('submit', function (e) {
               if (!window.confirm(form.getAttribute('data-confirm'))) { e.preventDefault(); }

@@ -7,6 +7,7 @@ import MedoraStorage
 /// delete, every form checks its CSRF token, GET changes nothing.
 struct PatientPages<Patients: PatientRepository>: Sendable {
     let patients: Patients
+    let analyses: any AnalysisRepository
     let clock: any WallClock
     static var pageSize: Int { 25 }
 
@@ -89,11 +90,16 @@ struct PatientPages<Patients: PatientRepository>: Sendable {
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
         let identity = try context.requireIdentity()
         let lang = context.language
-        let p = try await patient(context)
-        let flash = request.uri.queryParameters["saved"] != nil ? WebText.patientSaved.text(lang) : nil
-        return WebPage.render("patient", [
+        let id = try context.uuidParameter(else: .patientNotFound)
+        guard let list = try await analyses.list(patientID: id, scope: identity.user.patientScope) else {
+            throw APIError(.patientNotFound)
+        }
+        let p = list.patient
+        let flash = request.uri.queryParameters["saved"] != nil ? WebText.patientSaved.text(lang)
+            : request.uri.queryParameters["analysisDeleted"] != nil ? LabText.analysisDeleted.text(lang) : nil
+        return WebPage.render("patient", AnalysisPages.section(list, lang: lang).merging([
             "title": "\(p.details.lastName) \(p.details.firstName)", "name": "\(p.details.lastName) \(p.details.firstName)",
-            "id": WebPage.key(p.id), "analysesTitle": WebText.analyses.text(lang),
+            "id": WebPage.key(p.id), "analysesTitle": WebText.analyses.text(lang), "l": AnalysisPages.strings(lang),
             "canDelete": identity.user.may(.deletePatients),
             "fields": PatientField.allCases.compactMap { field -> [String: Any]? in
                 guard let value = p.details[field] else { return nil }
@@ -101,7 +107,7 @@ struct PatientPages<Patients: PatientRepository>: Sendable {
                     : field == .birthDate ? WebPage.displayDate(value) : value
                 return ["label": field.label[lang], "value": shown]
             },
-        ], context: context, flash: flash)
+        ]) { _, b in b }, context: context, flash: flash)
     }
 
     @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {

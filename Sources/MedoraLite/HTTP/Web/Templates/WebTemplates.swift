@@ -8,6 +8,7 @@ enum WebTemplates {
         "header": header, "footer": footer, "login": login, "dashboard": dashboard,
         "patients": patients, "patient": patient, "patientForm": patientForm, "message": message, "account": account,
         "users": users, "user": user, "document": document, "settings": settings, "consent": consent,
+        "panels": AnalysisTemplates.panels, "analysisForm": AnalysisTemplates.form, "analysis": AnalysisTemplates.report,
     ]
 
     /// Nil only if a template does not parse (a test renders every one).
@@ -99,7 +100,15 @@ enum WebTemplates {
         <p class="actions"><a class="button" href="/patients/{{id}}/edit">{{t.edit}}</a></p>
         {{#canDelete}}<form method="post" action="/patients/{{id}}/delete" data-confirm="{{t.confirmDelete}}">
         <input type="hidden" name="csrf" value="{{csrf}}"><button type="submit" class="danger">{{t.delete}}</button></form>{{/canDelete}}
-        <section><h2>{{analysesTitle}}</h2><p class="empty">{{t.analysesPlaceholder}}</p></section>
+        <section class="analyses"><h2>{{analysesTitle}}</h2>
+        <p><a class="button" href="/patients/{{id}}/analyses/new">{{l.newAnalysis}}</a></p>
+        {{#damagedAnalyses}}<p class="warning">{{damagedAnalyses}}</p>{{/damagedAnalyses}}
+        {{^hasAnalyses}}<p class="empty">{{l.noAnalyses}}</p>{{/hasAnalyses}}
+        {{#hasAnalyses}}<table><thead><tr><th>{{l.takenOn}}</th><th>{{l.lab}}</th><th>{{l.results}}</th><th>{{l.flag}}</th></tr></thead><tbody>
+        {{#analyses}}<tr><td><a href="/patients/{{patientId}}/analyses/{{id}}">{{takenOn}}</a></td><td>{{lab}}</td><td>{{tests}}</td><td{{#abnormal}} class="abnormal"{{/abnormal}}>{{summary}}</td></tr>{{/analyses}}
+        </tbody></table>{{/hasAnalyses}}
+        {{#hasTrends}}<h2>{{l.trends}}</h2><div class="trends">{{#trends}}<figure><figcaption>{{name}}, {{unit}}</figcaption>{{{svg}}}<p class="note">{{first}} → {{last}}</p></figure>{{/trends}}</div>{{/hasTrends}}
+        </section>
         {{> footer}}
         """
 

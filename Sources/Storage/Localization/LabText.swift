@@ -1,0 +1,112 @@
+/// Words of the analysis pages and API: derived values, flags, column heads, actions.
+public enum LabText: String, LocalizedKey {
+    case egfr, ldlFriedewald, nonHDL, homaIR, anionGap, correctedCalcium, bmi
+    case egfrFormula, ldlFormula, nonHDLFormula, homaFormula, anionGapFormula, calciumFormula, bmiFormula
+    case flagNormal, flagLow, flagHigh, flagCriticalLow, flagCriticalHigh
+    case analyses, newAnalysis, editAnalysis, panel, test, value, unit, reference, flag, change, derived, formula, reading
+    case takenOn, lab, comment, pregnant, labRange, rangeLow, rangeHigh, saveAnalysis, analysisSaved, analysisDeleted
+    case confirmDeleteAnalysis, noAnalyses, trends, report, print, results, choosePanel, previousValue, sourceLab, sourceCatalogue
+    case abnormalCount, allNormalShort
+
+    public var translation: Translation {
+        switch self {
+        case .egfr: Translation("eGFR (CKD-EPI 2021)", uz: "eGFR (CKD-EPI 2021)", ru: "СКФ (CKD-EPI 2021)")
+        case .ldlFriedewald: Translation("LDL cholesterol, calculated (Friedewald)", uz: "LDL xolesterin, hisoblangan (Friedewald)",
+                                         ru: "Холестерин ЛПНП, расчётный (Фридвальд)")
+        case .nonHDL: Translation("Non-HDL cholesterol", uz: "HDL boʻlmagan xolesterin", ru: "Холестерин не-ЛПВП")
+        case .homaIR: Translation("HOMA-IR", uz: "HOMA-IR", ru: "HOMA-IR")
+        case .anionGap: Translation("Anion gap", uz: "Anion oraligʻi", ru: "Анионный интервал")
+        case .correctedCalcium: Translation("Calcium corrected for albumin", uz: "Albuminga tuzatilgan kalsiy",
+                                            ru: "Кальций, скорректированный на альбумин")
+        case .bmi: Translation("Body mass index", uz: "Tana massasi indeksi", ru: "Индекс массы тела")
+        case .egfrFormula: Translation("142 × min(Scr/κ, 1)^α × max(Scr/κ, 1)^−1.200 × 0.9938^age (× 1.012 female)",
+                                       uz: "142 × min(Scr/κ, 1)^α × max(Scr/κ, 1)^−1,200 × 0,9938^yosh (× 1,012 ayol)",
+                                       ru: "142 × min(Scr/κ, 1)^α × max(Scr/κ, 1)^−1,200 × 0,9938^возраст (× 1,012 жен.)")
+        case .ldlFormula: Translation("TC − HDL − TG/5 (mg/dL; not when TG > 400)", uz: "UX − HDL − TG/5 (mg/dL; TG > 400 boʻlsa emas)",
+                                      ru: "ОХ − ЛПВП − ТГ/5 (мг/дл; не при ТГ > 400)")
+        case .nonHDLFormula: Translation("TC − HDL", uz: "UX − HDL", ru: "ОХ − ЛПВП")
+        case .homaFormula: Translation("glucose (mg/dL) × insulin (µIU/mL) / 405", uz: "glyukoza (mg/dL) × insulin (µIU/mL) / 405",
+                                       ru: "глюкоза (мг/дл) × инсулин (мкМЕ/мл) / 405")
+        case .anionGapFormula: Translation("Na − (Cl + HCO₃)", uz: "Na − (Cl + HCO₃)", ru: "Na − (Cl + HCO₃)")
+        case .calciumFormula: Translation("Ca + 0.8 × (4.0 − albumin g/dL)", uz: "Ca + 0,8 × (4,0 − albumin g/dL)",
+                                          ru: "Ca + 0,8 × (4,0 − альбумин г/дл)")
+        case .bmiFormula: Translation("weight (kg) / height (m)²", uz: "vazn (kg) / boʻy (m)²", ru: "масса (кг) / рост (м)²")
+        case .flagNormal: Translation("normal", uz: "meʼyorda", ru: "норма")
+        case .flagLow: Translation("low", uz: "past", ru: "понижен")
+        case .flagHigh: Translation("high", uz: "yuqori", ru: "повышен")
+        case .flagCriticalLow: Translation("critically low", uz: "xavfli past", ru: "критически низкий")
+        case .flagCriticalHigh: Translation("critically high", uz: "xavfli yuqori", ru: "критически высокий")
+        case .analyses: Translation("Lab analyses", uz: "Tahlillar", ru: "Анализы")
+        case .newAnalysis: Translation("New analysis", uz: "Yangi tahlil", ru: "Новый анализ")
+        case .editAnalysis: Translation("Edit analysis", uz: "Tahlilni tahrirlash", ru: "Изменить анализ")
+        case .panel: Translation("Panel", uz: "Panel", ru: "Панель")
+        case .test: Translation("Test", uz: "Koʻrsatkich", ru: "Показатель")
+        case .value: Translation("Value", uz: "Qiymat", ru: "Значение")
+        case .unit: Translation("Unit", uz: "Birlik", ru: "Ед. изм.")
+        case .reference: Translation("Reference", uz: "Meʼyor", ru: "Норма")
+        case .flag: Translation("Flag", uz: "Belgi", ru: "Отметка")
+        case .change: Translation("Change", uz: "Oʻzgarish", ru: "Изменение")
+        case .derived: Translation("Derived values", uz: "Hisoblangan qiymatlar", ru: "Расчётные показатели")
+        case .formula: Translation("Formula", uz: "Formula", ru: "Формула")
+        case .reading: Translation("Reading", uz: "Xulosa", ru: "Заключение")
+        case .takenOn: Translation("Date taken", uz: "Olingan sana", ru: "Дата взятия")
+        case .lab: Translation("Laboratory", uz: "Laboratoriya", ru: "Лаборатория")
+        case .comment: Translation("Comment", uz: "Izoh", ru: "Комментарий")
+        case .pregnant: Translation("The patient was pregnant", uz: "Bemor homilador edi", ru: "Пациентка была беременна")
+        case .labRange: Translation("Lab's range (optional)", uz: "Laboratoriya meʼyori (ixtiyoriy)", ru: "Норма лаборатории (необяз.)")
+        case .rangeLow: Translation("from", uz: "dan", ru: "от")
+        case .rangeHigh: Translation("to", uz: "gacha", ru: "до")
+        case .saveAnalysis: Translation("Save analysis", uz: "Tahlilni saqlash", ru: "Сохранить анализ")
+        case .analysisSaved: Translation("Analysis saved.", uz: "Tahlil saqlandi.", ru: "Анализ сохранён.")
+        case .analysisDeleted: Translation("Analysis deleted.", uz: "Tahlil oʻchirildi.", ru: "Анализ удалён.")
+        case .confirmDeleteAnalysis: Translation("Delete this analysis?", uz: "Bu tahlil oʻchirilsinmi?", ru: "Удалить этот анализ?")
+        case .noAnalyses: Translation("No analyses yet. Add one with “New analysis”: pick a panel and type the values.",
+                                      uz: "Hali tahlillar yoʻq. «Yangi tahlil» orqali qoʻshing: panelni tanlang va qiymatlarni kiriting.",
+                                      ru: "Анализов пока нет. Добавьте кнопкой «Новый анализ»: выберите панель и введите значения.")
+        case .trends: Translation("Trends", uz: "Dinamika", ru: "Динамика")
+        case .report: Translation("Report", uz: "Hisobot", ru: "Отчёт")
+        case .print: Translation("Print", uz: "Chop etish", ru: "Печать")
+        case .results: Translation("Results", uz: "Natijalar", ru: "Результаты")
+        case .choosePanel: Translation("Choose a panel", uz: "Panelni tanlang", ru: "Выберите панель")
+        case .previousValue: Translation("previous {value}", uz: "avvalgi {value}", ru: "ранее {value}")
+        case .sourceLab: Translation("lab", uz: "laboratoriya", ru: "лаборатория")
+        case .sourceCatalogue: Translation("catalogue", uz: "katalog", ru: "справочник")
+        case .abnormalCount: Translation("{count} outside the range", uz: "{count} ta meʼyordan tashqari", ru: "вне нормы: {count}")
+        case .allNormalShort: Translation("all within range", uz: "hammasi meʼyorda", ru: "всё в норме")
+        }
+    }
+
+    public static func name(_ kind: DerivedValue.Kind) -> LabText {
+        switch kind {
+        case .egfr: .egfr
+        case .ldlFriedewald: .ldlFriedewald
+        case .nonHDL: .nonHDL
+        case .homaIR: .homaIR
+        case .anionGap: .anionGap
+        case .correctedCalcium: .correctedCalcium
+        case .bmi: .bmi
+        }
+    }
+
+    public static func formula(_ kind: DerivedValue.Kind) -> LabText {
+        switch kind {
+        case .egfr: .egfrFormula
+        case .ldlFriedewald: .ldlFormula
+        case .nonHDL: .nonHDLFormula
+        case .homaIR: .homaFormula
+        case .anionGap: .anionGapFormula
+        case .correctedCalcium: .calciumFormula
+        case .bmi: .bmiFormula
+        }
+    }
+
+    public static func flag(_ flag: LabFlag) -> LabText {
+        switch flag {
+        case .normal: .flagNormal
+        case .low: .flagLow
+        case .high: .flagHigh
+        case .criticalLow: .flagCriticalLow
+        case .criticalHigh: .flagCriticalHigh
+        }
+    }
+}
