@@ -27,6 +27,24 @@ final class SampleDataTests: XCTestCase {
         XCTAssertGreaterThan(patients.flatMap(\.analyses).count, 2000)
     }
 
+    func testEverySampleAnalysisIsValidAndReadsWithTheCatalogue() throws {
+        var generator = SyntheticData(seed: DemoCommand.sampleSeed)
+        var analyses = 0, abnormal = 0
+        for p in generator.patients(count: DemoCommand.sampleCount, withAnalyses: true) {
+            for a in p.analyses {
+                let draft = try AnalysisValidation.validated(a.draft, birthDate: p.details[.birthDate], today: Date())
+                let reading = LabInterpreter.interpret(draft.results, sex: p.details.sex, ageYears: LabDates.age(birth: p.details[.birthDate],
+                                                       on: draft.takenOn), pregnant: false)
+                XCTAssertEqual(reading.results.count, draft.results.count, "every result is read")
+                analyses += 1
+                if reading.results.contains(where: \.flag.isAbnormal) { abnormal += 1 }
+            }
+        }
+        XCTAssertGreaterThan(analyses, 600)
+        XCTAssertGreaterThan(abnormal, 20, "the sample conditions show up as flags")
+        XCTAssertLessThan(abnormal, analyses / 2, "most sample results are normal against the catalogue too")
+    }
+
     func testSampleJSONUsesTheAPIFieldNamesAndReadsBack() throws {
         var generator = SyntheticData(seed: 3)
         let patients = generator.patients(count: 200, withAnalyses: true)

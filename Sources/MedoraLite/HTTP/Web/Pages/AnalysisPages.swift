@@ -25,7 +25,7 @@ struct AnalysisPages: Sendable {
             let list = try await patientList(context)
             let (draft, tests, issues) = Self.draft(form, context.language)
             let action = "/patients/\(WebPage.key(list.patient.id))/analyses"
-            guard issues.isEmpty else { return self.form(list, draft: draft, tests: tests, issues: issues, context: context, action: action, version: nil) }
+            guard issues.isEmpty else { return self.form(list, draft: draft, tests: tests, issues: issues, context: context, action: action, version: nil, entered: form) }
             do {
                 guard let a = try await analyses.create(patientID: list.patient.id, scope: try scope(context), draft: draft) else {
                     throw APIError(.patientNotFound)
@@ -34,7 +34,7 @@ struct AnalysisPages: Sendable {
                 return WebPage.redirect("\(action)/\(WebPage.key(a.id))?saved=1")
             } catch let e as MedoraError where e.kind == .validationFailed {
                 return self.form(list, draft: draft, tests: tests, issues: Self.byField(e.issues, draft, context.language), context: context, action: action,
-                                 version: nil)
+                                 version: nil, entered: form)
             }
         }
         group.get("patients/:id/analyses/:analysis") { request, context in
@@ -54,7 +54,8 @@ struct AnalysisPages: Sendable {
             let action = "/patients/\(WebPage.key(list.patient.id))/analyses/\(WebPage.key(a.id))"
             let version = form["version"].flatMap(Int.init)
             guard issues.isEmpty else {
-                return self.form(list, draft: draft, tests: tests, issues: issues, context: context, action: action, version: version)
+                return self.form(list, draft: draft, tests: tests, issues: issues, context: context, action: action, version: version,
+                                 entered: form)
             }
             do {
                 guard try await analyses.update(id: a.id, patientID: list.patient.id, scope: try scope(context), draft: draft,
@@ -63,7 +64,7 @@ struct AnalysisPages: Sendable {
                 return WebPage.redirect("\(action)?saved=1")
             } catch let e as MedoraError where e.kind == .validationFailed {
                 return self.form(list, draft: draft, tests: tests, issues: Self.byField(e.issues, draft, context.language), context: context, action: action,
-                                 version: version)
+                                 version: version, entered: form)
             }
         }
         group.post("patients/:id/analyses/:analysis/delete") { request, context in
@@ -112,7 +113,7 @@ struct AnalysisPages: Sendable {
     /// lab's printed range, and the reference range and critical limits (canonical) for the flag
     /// the script shows while typing. Entered values and a message per field are kept.
     func form(_ list: AnalysisList, draft: AnalysisDraft, tests: [LabTest], issues: [String: String] = [:], context: AppRequestContext,
-              action: String, version: Int?, panel: LabPanel? = nil) -> Response {
+              action: String, version: Int?, panel: LabPanel? = nil, entered form: WebForm? = nil) -> Response {
         let lang = context.language
         let patient = list.patient
         let age = patient.age(on: draft.takenOn.isEmpty ? LabDates.string(clock.now()) : draft.takenOn)
@@ -120,16 +121,19 @@ struct AnalysisPages: Sendable {
         let rows: [[String: Any]] = tests.map { test in
             let entered = draft.results.first { $0.code == test.code }
             let range = test.range(sex: patient.details.sex, ageYears: age, pregnant: draft.pregnant)
+            // What was typed is shown again as typed (a refused "abc" included).
+            func typed(_ name: String, _ stored: String) -> String { form.map { $0["\(name).\(test.code)"] ?? "" } ?? stored }
+            let unitChosen = form?["unit.\(test.code)"] ?? entered?.unit ?? test.unit.ucum
             var row: [String: Any] = [
                 "code": test.code, "key": test.key, "name": test.name[lang],
-                "value": entered.map { String(format: "%g", $0.value) } ?? "",
-                "low": number(entered?.rangeLow), "high": number(entered?.rangeHigh),
+                "value": typed("value", entered.map { String(format: "%g", $0.value) } ?? ""),
+                "low": typed("low", number(entered?.rangeLow)), "high": typed("high", number(entered?.rangeHigh)),
                 "refLow": number(range?.low), "refHigh": number(range?.high),
                 "critLow": number(test.critical.low), "critHigh": number(test.critical.high),
                 "reference": LabInterpreter.rangeText(range.map { ($0.low, $0.high) }, test) + " " + test.unit.display,
                 "units": test.units.map { u in
                     ["ucum": u.ucum, "display": u.display, "factor": String(format: "%.10g", u.toCanonical),
-                     "selected": u.ucum == (entered?.unit ?? test.unit.ucum)] as [String: Any]
+                     "selected": u.ucum == unitChosen] as [String: Any]
                 },
             ]
             if let error = issues[test.code] { row["error"] = error }
