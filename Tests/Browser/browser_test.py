@@ -130,6 +130,47 @@ def main():
         page.goto(f"{base}/patients?q=" + "%D0%9D%D0%BE%D0%B4%D0%B8%D1%80%D0%B0")
         expect("Usmonxoʻjayeva" in page.eval("document.body.innerText"), "Cyrillic query finds a Latin name")
 
+        # Lab analyses: a CBC typed with the keyboard only (Tab from field to field), flags shown while
+        # typing, then the report with its reading.
+        page.goto(f"{base}{patient_url}")
+        page.eval("document.querySelector('a[href$=\"/analyses/new\"]').click(); true")
+        page.wait_for("location.pathname.endsWith('/analyses/new') && document.readyState === 'complete'")
+        shot("analysis-panels-en")
+        page.eval("document.querySelector('a[href$=\"panel=CBC\"]').click(); true")
+        page.wait_for("document.getElementById('v-718-7') !== null")
+        page.eval("document.getElementById('v-718-7').focus(); true")
+        for value in ("7.9", "3.9", "27", "68"):      # HGB, RBC, HCT, MCV: value, then unit, range low, range high
+            page.type(value)
+            for _ in range(4):
+                page.press("Tab", vk=9)
+        expect(page.eval("document.activeElement.id") == "v-785-6", "Tab walks the rows in order")
+        expect(page.eval("document.querySelector('#v-718-7').parentElement.querySelector('[data-flag]').textContent") == "low",
+               "the flag shows while typing")
+        shot("analysis-form-en")
+        page.eval("document.getElementById('v-785-6').focus(); true")
+        page.press("Enter", vk=13, text="\r")
+        page.wait_for("document.querySelector('ul.reading') !== null")
+        reading = page.eval("document.querySelector('ul.reading').innerText")
+        expect("microcytic" in reading, "the reading names the microcytic anaemia: " + reading)
+        shot("report-en")
+
+        # A lipid panel pasted as a table from a lab's printout, checked, then saved.
+        page.goto(f"{base}{patient_url}/analyses/new")
+        page.eval("document.getElementById('table').value = 'Общий холестерин\\t6,9\\tммоль/л\\nHDL 0.9 mmol/L\\nTRIG 2.1 mmol/L 0-1.7\\nColour: yellow';"
+                  "document.querySelector('form[action$=\"/paste\"]').submit(); true")
+        page.wait_for("document.getElementById('v-2093-3') !== null")
+        expect(page.eval("document.getElementById('v-2093-3').value") == "6.9", "the pasted value is read into the form")
+        expect("Colour" in page.eval("document.body.innerText"), "the line not read is shown")
+        shot("analysis-paste-en")
+        page.eval("document.querySelector('form.entry').submit(); true")
+        page.wait_for("document.querySelector('ul.reading') !== null")
+        expect("Friedewald" in page.eval("document.body.innerText"), "derived LDL with its formula")
+        report_url = page.eval("location.pathname")
+        page.call("Emulation.setEmulatedMedia", media="print")
+        shot("report-print-en")
+        expect(page.eval("getComputedStyle(document.querySelector('header.top')).display") == "none", "print hides the header")
+        page.call("Emulation.setEmulatedMedia", media="")
+
         # One's own sessions and the password form.
         page.goto(f"{base}/account")
         expect("this session" in page.eval("document.body.innerText"), "the account page lists this session")
@@ -142,7 +183,8 @@ def main():
             page.eval(f"document.querySelector('button[name=\"language\"][value=\"{lang}\"]').click(); true")
             page.wait_for(f"document.documentElement.lang === '{lang}' && document.readyState === 'complete'")
             for name, path in (("dashboard", "/"), ("patients", "/patients"), ("patient", patient_url),
-                               ("patient-form", patient_url + "/edit"), ("help", "/help"),
+                               ("patient-form", patient_url + "/edit"), ("report", report_url),
+                               ("analysis-form", patient_url + "/analyses/new?panel=LIPID"), ("help", "/help"),
                                ("troubleshooting", "/help/troubleshooting")):
                 page.goto(base + path)
                 expect(word in page.eval("document.body.innerText"), f"{lang} text on {path}")
@@ -151,6 +193,8 @@ def main():
             shot(f"patients-{lang}-phone", mobile=True)
             page.goto(base + patient_url)
             shot(f"patient-{lang}-phone", mobile=True)
+            page.goto(base + report_url)
+            shot(f"report-{lang}-phone", mobile=True)
 
         # Sign out: the page goes back to the login and the old session is gone.
         page.eval("document.querySelector('form[action=\"/logout\"]').submit(); true")

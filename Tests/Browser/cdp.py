@@ -112,6 +112,17 @@ class Page:
         self.call("Page.navigate", url=url)
         self.wait_for("document.readyState === 'complete' && location.href !== 'about:blank'")
 
+    def type(self, text):
+        """Types text into the focused element, as a keyboard would."""
+        self.call("Input.insertText", text=text)
+
+    def press(self, key, code=None, vk=0, text=None):
+        """Presses and releases one key (Tab, Enter with text "\\r"...) on the focused element."""
+        extra = {"text": text} if text else {}
+        for kind in ("keyDown", "keyUp"):
+            self.call("Input.dispatchKeyEvent", type=kind, key=key, code=code or key, windowsVirtualKeyCode=vk,
+                      nativeVirtualKeyCode=vk, **(extra if kind == "keyDown" else {}))
+
     def settle(self):
         time.sleep(0.2)
         self.wait_for("document.readyState === 'complete'")

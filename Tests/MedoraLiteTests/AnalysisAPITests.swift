@@ -197,4 +197,70 @@ final class AnalysisAPITests: XCTestCase {
             XCTAssertTrue(patientPage.contains("01.03.2026"))
         }
     }
+
+    func testPastedTablesAndCSVFilesOnThePagesAndTheAPI() async throws {
+        let f = try await APIFixture()
+        let store = f.store
+        let foundA = try await store.users.find(login: "drA")
+        let p = try await store.patients.create(PatientDraft(firstName: "Nodira", lastName: "Usmonova", birthDate: "1960-01-01", sex: .female),
+                                                ownerID: try XCTUnwrap(foundA).id)
+        let pid = p.id.uuidString.lowercased()
+        try await f.app.test(.router) { client in
+            let (cookie, csrf) = try await client.signIn()
+            let table = "Гемоглобин\t118\tг/л\t120-160\nЛейкоциты 6,4 10^9/л\nHeading only\n"
+            let pasted = try await client.post("/patients/\(pid)/analyses/paste", cookie: cookie,
+                                               "csrf=\(csrf)&table=\(table.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)")
+            XCTAssertEqual(pasted.status, .ok)
+            let preview = String(buffer: pasted.body)
+            XCTAssertTrue(preview.contains("name=\"value.718-7\" value=\"118\""), "the value read into the form")
+            XCTAssertTrue(preview.contains("name=\"low.718-7\" value=\"120\""), "the printed range too")
+            XCTAssertTrue(preview.contains("<code>Heading only</code>"), "the line not read is shown")
+            let stored = try await store.analyses.list(patientID: p.id, scope: .everyone)
+            XCTAssertEqual(stored?.items.count, 0, "reading a table saves nothing")
+
+            let bad = "taken_on,test,value\n2026-01-10,HGB,13\n2026-01-10,PLT,lots\n"
+            let refused = try await client.post("/patients/\(pid)/analyses/import", cookie: cookie,
+                                                "csrf=\(csrf)&confirm=1&csv=\(bad.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)")
+            XCTAssertEqual(refused.status, .unprocessableContent)
+            XCTAssertTrue(String(buffer: refused.body).contains("<td>3</td><td><code>value</code></td>"), "the row and column named")
+            let none = try await store.analyses.list(patientID: p.id, scope: .everyone)
+            XCTAssertEqual(none?.items.count, 0, "nothing saved")
+
+            let good = "taken_on,test,value,unit\n2026-01-10,HGB,13,g/dL\n2026-01-10,PLT,250,\n2026-02-11,HGB,12.4,g/dL\n"
+            let encoded = good.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!
+            let check = try await client.post("/patients/\(pid)/analyses/import", cookie: cookie, "csrf=\(csrf)&csv=\(encoded)")
+            XCTAssertEqual(check.status, .ok)
+            XCTAssertTrue(String(buffer: check.body).contains("name=\"confirm\" value=\"1\""), "a preview to confirm")
+            let previewed = try await store.analyses.list(patientID: p.id, scope: .everyone)
+            XCTAssertEqual(previewed?.items.count, 0, "the preview saves nothing")
+            let saved = try await client.post("/patients/\(pid)/analyses/import", cookie: cookie, "csrf=\(csrf)&confirm=1&csv=\(encoded)")
+            XCTAssertEqual(saved.status, .seeOther)
+            let after = try await store.analyses.list(patientID: p.id, scope: .everyone)
+            XCTAssertEqual(after?.items.count, 2)
+
+            // The same over the API.
+            let token = try await client.login("drA")
+            let api = "/api/v1/patients/\(pid)/analyses"
+            let dry = try await client.json(.post, api + "/import", token: token, body: ["csv": good, "dryRun": true])
+            XCTAssertEqual(dry.status, .ok)
+            XCTAssertEqual((dry.object["items"] as? [Any])?.count, 2)
+            let wrong = try await client.json(.post, api + "/import", token: token, body: ["csv": bad])
+            XCTAssertEqual(wrong.status, .unprocessableContent)
+            XCTAssertEqual(wrong.errorFields, ["row 3: value"])
+            let real = try await client.json(.post, api + "/import", token: token, body: ["csv": good])
+            XCTAssertEqual(real.status, .created)
+            let total = try await store.analyses.list(patientID: p.id, scope: .everyone)
+            XCTAssertEqual(total?.items.count, 4)
+            let parsed = try await client.json(.post, api + "/parse", token: token, body: ["text": table])
+            let lines = try XCTUnwrap(parsed.object["lines"] as? [[String: Any]])
+            XCTAssertEqual(lines.compactMap { $0["key"] as? String }, ["HGB", "WBC"])
+            XCTAssertEqual(lines.last?["problem"] as? String, "no_value")
+            let (drB, _) = try await client.signIn("drB")
+            let foreign = try await client.post("/patients/\(pid)/analyses/paste", cookie: drB, "csrf=x&table=HGB%2013")
+            XCTAssertEqual(foreign.status, .forbidden, "another doctor's session token does not fit")
+            let tokenB = try await client.login("drB")
+            let foreignAPI = try await client.json(.post, api + "/import", token: tokenB, body: ["csv": good])
+            XCTAssertEqual(foreignAPI.status, .notFound)
+        }
+    }
 }

@@ -221,6 +221,10 @@ final class RoleScopeTests: XCTestCase {
         XCTAssertEqual(afterCreate.recent.map(\.id), [p.id])
         let everyone = try await store.patients.statistics(scope: .everyone, since: monthStart, recent: 5)
         XCTAssertEqual(everyone.patients, 1)
+        _ = try await store.analyses.create(patientID: p.id, scope: .owner(a.id), draft: AnalysisDraft(
+            takenOn: LabDates.string(clock.now()), results: [LabResult(code: "718-7", value: 13, unit: "g/dL")]))
+        let withAnalysis = try await store.patients.statistics(scope: .owner(a.id), since: monthStart, recent: 5)
+        XCTAssertEqual(withAnalysis.analyses, 1, "an analysis write drops the cached counts too")
 
         // A row added behind the repository's back is not seen until the cache entry expires.
         try await store.database.write { db in

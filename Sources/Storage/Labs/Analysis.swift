@@ -46,4 +46,15 @@ public struct Analysis: Sendable, Equatable, Identifiable {
     public var version: Int
     public var createdAt: Date
     public var updatedAt: Date
+
+    public init(id: UUID, patientID: UUID, details: AnalysisDraft, reading: [ReadingFinding], version: Int, createdAt: Date,
+                updatedAt: Date) {
+        self.id = id
+        self.patientID = patientID
+        self.details = details
+        self.reading = reading
+        self.version = version
+        self.createdAt = createdAt
+        self.updatedAt = updatedAt
+    }
 }

@@ -11,10 +11,22 @@ public protocol AnalysisRepository: Sendable {
     func create(patientID: UUID, scope: PatientScope, draft: AnalysisDraft) async throws -> Analysis?
     func update(id: UUID, patientID: UUID, scope: PatientScope, draft: AnalysisDraft, expectedVersion: Int?) async throws -> Analysis?
     func delete(id: UUID, patientID: UUID, scope: PatientScope) async throws -> Bool
-    /// Stores many analyses of one patient in one transaction (demo and imports), without a scope check.
-    func importMany(patientID: UUID, drafts: [AnalysisDraft]) async throws -> Int
+    /// Validates and stores many analyses of the patient in one transaction: all or none (a CSV
+    /// import). Nil if the patient is not in the scope.
+    func createMany(patientID: UUID, scope: PatientScope, drafts: [AnalysisDraft]) async throws -> [Analysis]?
     /// How many analyses the patients in the scope have.
     func count(scope: PatientScope) async throws -> Int
+}
+
+extension AnalysisRepository {
+    /// Stores many analyses of one patient (demo data), whoever owns the patient.
+    @discardableResult
+    public func importMany(patientID: UUID, drafts: [AnalysisDraft]) async throws -> Int {
+        guard let created = try await createMany(patientID: patientID, scope: .everyone, drafts: drafts) else {
+            throw MedoraError(.patientNotFound)
+        }
+        return created.count
+    }
 }
 
 public struct AnalysisList: Sendable, Equatable {

@@ -91,6 +91,11 @@ extension LabCatalogue {
             name: Translation("Urinalysis", uz: "Umumiy siydik tahlili", ru: "Общий анализ мочи"),
             tests: ["USG", "UPH", "UPRO", "UGLU", "UKET", "UWBC", "URBC"]
         ),
+        LabPanel(
+            id: "BODY",
+            name: Translation("Height and weight", uz: "Boʻy va vazn", ru: "Рост и вес"),
+            tests: ["HEIGHT", "WEIGHT"]
+        ),
     ]
 }
 

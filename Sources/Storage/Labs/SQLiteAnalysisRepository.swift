@@ -142,27 +142,32 @@ public final class SQLiteAnalysisRepository: AnalysisRepository {
         }
     }
 
-    public func importMany(patientID: UUID, drafts: [AnalysisDraft]) async throws -> Int {
-        guard let patient = try await patients.find(id: patientID, scope: .everyone) else { throw MedoraError(.patientNotFound) }
+    public func createMany(patientID: UUID, scope: PatientScope, drafts: [AnalysisDraft]) async throws -> [Analysis]? {
+        guard let patient = try await patients.find(id: patientID, scope: scope) else { return nil }
         let now = clock.now()
-        var prepared: [(UUID, AnalysisDraft, [ReadingFinding])] = []
+        var building: [(UUID, AnalysisDraft, [ReadingFinding])] = []
         for d in drafts {
             let valid = try AnalysisValidation.validated(d, birthDate: patient.details[.birthDate], today: now)
-            prepared.append((UUID(), valid, patient.interpret(valid).findings))
+            building.append((UUID(), valid, patient.interpret(valid).findings))
         }
-        let (codec, quarantine, ledger, rows) = (patients.codec, self.quarantine, self.ledger, prepared)
-        return try await write { db -> Int in
-            guard let cipher = try Self.patientKey(db, patientID: patientID, scope: .everyone, codec: codec, quarantine: quarantine) else {
-                throw MedoraError(.patientNotFound)
+        let (codec, quarantine, ledger, prepared) = (patients.codec, self.quarantine, self.ledger, building)
+        return try await write { db -> [Analysis]? in
+            guard let cipher = try Self.patientKey(db, patientID: patientID, scope: scope, codec: codec, quarantine: quarantine) else {
+                return nil
             }
-            for (id, valid, reading) in rows {
-                try AnalysisRecord(id: id, patientID: patientID,
-                                   fields: SealedCells(sealing: AnalysisRecord.values(valid, reading: reading), id: id, version: 1,
-                                                       cipher: cipher),
-                                   version: 1, createdAt: now, updatedAt: now).insert(db)
+            var records: [AnalysisRecord] = []
+            for (id, valid, reading) in prepared {
+                let record = AnalysisRecord(id: id, patientID: patientID,
+                                            fields: SealedCells(sealing: AnalysisRecord.values(valid, reading: reading), id: id, version: 1,
+                                                                cipher: cipher),
+                                            version: 1, createdAt: now, updatedAt: now)
+                try record.insert(db)
+                records.append(record)
             }
-            try ledger.seal(db, .analyses, ids: rows.map(\.0))
-            return rows.count
+            let stored = try ledger.seal(db, .analyses, ids: prepared.map(\.0))
+            return try zip(records, zip(prepared, stored)).map { record, pair in
+                try Self.stored(record, pair.0.1, pair.0.2, pair.1)
+            }
         }
     }
 

@@ -6,7 +6,9 @@ public enum LabText: String, LocalizedKey {
     case analyses, newAnalysis, editAnalysis, panel, test, value, unit, reference, flag, change, derived, formula, reading
     case takenOn, lab, comment, pregnant, labRange, rangeLow, rangeHigh, saveAnalysis, analysisSaved, analysisDeleted
     case confirmDeleteAnalysis, noAnalyses, trends, report, print, results, choosePanel, previousValue, sourceLab, sourceCatalogue
-    case abnormalCount, allNormalShort
+    case abnormalCount, allNormalShort, pasteTitle, pasteHint, pasteButton, pastePreview, notUnderstood, importTitle, importHint
+    case importButton, importPreview, importSave, importErrors, importSaved, row, column, problem, chooseFile, orPanel
+    case problemNoValue, problemUnknownTest, problemUnknownUnit, problemRepeated
 
     public var translation: Translation {
         switch self {
@@ -72,6 +74,34 @@ public enum LabText: String, LocalizedKey {
         case .sourceLab: Translation("lab", uz: "laboratoriya", ru: "лаборатория")
         case .sourceCatalogue: Translation("catalogue", uz: "katalog", ru: "справочник")
         case .abnormalCount: Translation("{count} outside the range", uz: "{count} ta meʼyordan tashqari", ru: "вне нормы: {count}")
+        case .pasteTitle: Translation("Paste a table", uz: "Jadvalni qoʻyish", ru: "Вставить таблицу")
+        case .pasteHint: Translation("Copy the results from the lab's PDF or a spreadsheet: one test per line — name or abbreviation, value, unit, range.",
+                                     uz: "Natijalarni laboratoriya PDF faylidan yoki jadvaldan nusxalang: har qatorda bitta koʻrsatkich — nomi yoki qisqartmasi, qiymati, birligi, meʼyori.",
+                                     ru: "Скопируйте результаты из PDF лаборатории или таблицы: по одному показателю в строке — название или сокращение, значение, единица, норма.")
+        case .pasteButton: Translation("Read the table", uz: "Jadvalni oʻqish", ru: "Прочитать таблицу")
+        case .pastePreview: Translation("Check the values read from the table, then save.", uz: "Jadvaldan oʻqilgan qiymatlarni tekshiring va saqlang.",
+                                        ru: "Проверьте значения, прочитанные из таблицы, и сохраните.")
+        case .notUnderstood: Translation("Lines not read", uz: "Oʻqilmagan qatorlar", ru: "Непрочитанные строки")
+        case .importTitle: Translation("Import a CSV file", uz: "CSV faylni import qilish", ru: "Импорт CSV-файла")
+        case .importHint: Translation("Columns: taken_on, test, value, and optionally unit, range_low, range_high, lab, comment. One result per row; rows of one day and lab make one analysis.",
+                                      uz: "Ustunlar: taken_on, test, value, ixtiyoriy unit, range_low, range_high, lab, comment. Har qatorda bitta natija; bir kun va bir laboratoriya qatorlari bitta tahlil boʻladi.",
+                                      ru: "Столбцы: taken_on, test, value и по желанию unit, range_low, range_high, lab, comment. Один результат в строке; строки одного дня и лаборатории — один анализ.")
+        case .importButton: Translation("Check the file", uz: "Faylni tekshirish", ru: "Проверить файл")
+        case .importPreview: Translation("{count} analyses will be saved:", uz: "{count} ta tahlil saqlanadi:", ru: "Будет сохранено анализов: {count}:")
+        case .importSave: Translation("Save all", uz: "Hammasini saqlash", ru: "Сохранить всё")
+        case .importErrors: Translation("Nothing was saved. Fix these rows and check the file again:",
+                                        uz: "Hech narsa saqlanmadi. Quyidagi qatorlarni tuzating va faylni qayta tekshiring:",
+                                        ru: "Ничего не сохранено. Исправьте эти строки и проверьте файл снова:")
+        case .importSaved: Translation("Analyses saved: {count}.", uz: "Saqlangan tahlillar: {count}.", ru: "Сохранено анализов: {count}.")
+        case .row: Translation("Row", uz: "Qator", ru: "Строка")
+        case .column: Translation("Column", uz: "Ustun", ru: "Столбец")
+        case .problem: Translation("Problem", uz: "Muammo", ru: "Проблема")
+        case .chooseFile: Translation("CSV file", uz: "CSV fayl", ru: "CSV-файл")
+        case .orPanel: Translation("Or type the values of a panel", uz: "Yoki panel qiymatlarini kiriting", ru: "Или введите значения панели")
+        case .problemNoValue: Translation("no value on this line", uz: "bu qatorda qiymat yoʻq", ru: "в строке нет значения")
+        case .problemUnknownTest: Translation("test not recognised", uz: "koʻrsatkich aniqlanmadi", ru: "показатель не распознан")
+        case .problemUnknownUnit: Translation("unit does not fit the test", uz: "birlik bu koʻrsatkichga mos emas", ru: "единица не подходит к показателю")
+        case .problemRepeated: Translation("the test appears twice", uz: "koʻrsatkich ikki marta uchraydi", ru: "показатель повторяется")
         case .allNormalShort: Translation("all within range", uz: "hammasi meʼyorda", ru: "всё в норме")
         }
     }
@@ -107,6 +137,15 @@ public enum LabText: String, LocalizedKey {
         case .high: .flagHigh
         case .criticalLow: .flagCriticalLow
         case .criticalHigh: .flagCriticalHigh
+        }
+    }
+
+    public static func problem(_ p: LabTableParser.Line.Problem) -> LabText {
+        switch p {
+        case .noValue: .problemNoValue
+        case .unknownTest: .problemUnknownTest
+        case .unknownUnit: .problemUnknownUnit
+        case .repeated: .problemRepeated
         }
     }
 }

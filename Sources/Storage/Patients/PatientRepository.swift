@@ -42,6 +42,8 @@ public struct PatientStatistics: Sendable, Equatable {
     /// Created, and changed (created or edited), since the start of the period asked for.
     public var createdSince: Int
     public var changedSince: Int
+    /// Analyses of these patients.
+    public var analyses: Int = 0
     /// The most recently changed patients, newest first.
     public var recent: [Patient]
 }

@@ -115,10 +115,13 @@ extension SQLitePatientRepository {
             let ids = try UUID.fetchAll(db, sql: "SELECT id FROM patients WHERE \(filter) ORDER BY updated_at DESC LIMIT ?",
                                         arguments: arguments + [recent])
             let n: Int = row?["n"] ?? 0, created: Int = row?["created"] ?? 0, changed: Int = row?["changed"] ?? 0
-            return ((n, created, changed), ids)
+            let analyses = try Int.fetchOne(db, sql: """
+                SELECT COUNT(*) FROM analyses WHERE patient_id IN (SELECT id FROM patients WHERE \(filter))
+                """, arguments: arguments) ?? 0
+            return ((n, created, changed, analyses), ids)
         }
         let loaded = try await load(recentIDs, scope: scope)
-        let stats = PatientStatistics(patients: counts.0, createdSince: counts.1, changedSince: counts.2,
+        let stats = PatientStatistics(patients: counts.0, createdSince: counts.1, changedSince: counts.2, analyses: counts.3,
                                       recent: recentIDs.compactMap { loaded.patients[$0] })
         statisticsCache.put(stats, scope: scope, since: since, recent: recent, readAt: generation)
         return stats

@@ -98,9 +98,12 @@ enum StaticAssets {
         .report .patient-name { font-size: 1.2rem; font-weight: 700; margin: .25rem 0; }
         .disclaimer { color: var(--muted); font-style: italic; }
         .pre { white-space: pre-wrap; }
-        @media (max-width: 600px) { table.entry td:nth-child(4), table.entry th:nth-child(4), table.entry td.range, table.entry th:nth-child(5) { display: none; } }
+        @media (max-width: 600px) { table.entry td:nth-child(4), table.entry th:nth-child(4), table.entry td.range, table.entry th:nth-child(5) { display: none; }
+          table.results th:nth-child(4), table.results td:nth-child(4) { display: table-cell; }
+          table.results th:nth-child(6), table.results td:nth-child(6), table.results .note { display: none; }
+          table.results td, table.results th, table.derived td { overflow-wrap: normal; hyphens: auto; } }
         @page { size: A4; margin: 15mm; }
-        @media print { header.top, .search, .actions, form, .pages, nav.guides, .skip, footer p:last-child { display: none; }
+        @media print { header.top, .search, .actions, form, .pages, nav.guides, .skip, .flash, footer p:last-child { display: none; }
           body { background: #fff; font-size: 11pt; } main { max-width: none; padding: 0; } .card { border: 0; }
           table { page-break-inside: auto; } tr { page-break-inside: avoid; } .trends figure { page-break-inside: avoid; } }
         """
@@ -167,6 +170,15 @@ enum StaticAssets {
               row.addEventListener('input', function () { update(row); });
               row.addEventListener('change', function () { update(row); });
               update(row);
+            });
+          });
+          document.querySelectorAll('[data-csv-file]').forEach(function (file) {
+            file.addEventListener('change', function () {
+              var target = document.getElementById(file.getAttribute('data-csv-file'));
+              if (!file.files || !file.files[0] || !target) { return; }
+              var reader = new FileReader();
+              reader.onload = function () { target.value = String(reader.result); };
+              reader.readAsText(file.files[0]);
             });
           });
           document.querySelectorAll('[data-print]').forEach(function (button) {

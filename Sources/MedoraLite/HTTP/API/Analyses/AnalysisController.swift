@@ -11,6 +11,8 @@ struct AnalysisController: Sendable {
     func addRoutes(to group: RouterGroup<AppRequestContext>) {
         group.get(use: list)
         group.post(use: create)
+        group.post("import", use: importCSV)
+        group.post("parse", use: parse)
         group.get(":analysis", use: show)
         group.put(":analysis", use: replace)
         group.delete(":analysis", use: delete)
@@ -65,6 +67,63 @@ struct AnalysisController: Sendable {
         guard try await analyses.delete(id: id, patientID: patientID, scope: scope) else { throw APIError(.notFound) }
         context.logger.info("analysis deleted", metadata: ["analysis_id": .string(id.uuidString)])
         return Response(status: .noContent)
+    }
+
+    /// `{"csv": "...", "dryRun": true}`: every row checked; with `dryRun` nothing is saved, else all
+    /// analyses are saved in one transaction. Any bad row: 422 naming each row and column, nothing saved.
+    @Sendable func importCSV(_ request: Request, context: AppRequestContext) async throws -> EditedResponse<AnalysisListResponse> {
+        let (patientID, scope) = try scope(context)
+        guard case .object(let body) = try await JSONBody.read(request, context: context), let csv = body["csv"]?.string else {
+            throw APIError(.validationFailed, issues: [.init("csv", .required)])
+        }
+        let dryRun: Bool = if case .bool(true) = body["dryRun"] { true } else { false }
+        guard let list = try await analyses.list(patientID: patientID, scope: scope) else { throw APIError(.patientNotFound) }
+        let parsed = LabCSV.read(csv, birthDate: list.patient.details[.birthDate], today: Date())
+        if !parsed.errors.isEmpty {
+            throw APIError(.validationFailed, issues: parsed.errors.prefix(200).map { ValidationIssue("row \($0.row): \($0.column)", $0.code) })
+        }
+        let items: [Analysis]
+        if dryRun {
+            items = parsed.drafts.map { Analysis(id: UUID(), patientID: patientID, details: $0, reading: list.patient.interpret($0).findings,
+                                                 version: 0, createdAt: Date(), updatedAt: Date()) }
+        } else {
+            guard let created = try await analyses.createMany(patientID: patientID, scope: scope, drafts: parsed.drafts) else {
+                throw APIError(.patientNotFound)
+            }
+            items = created
+            context.logger.info("analyses imported", metadata: ["count": .stringConvertible(created.count)])
+        }
+        let response = AnalysisListResponse(items: items.map { AnalysisResponse($0, interpretation: list.patient.interpret($0.details),
+                                                                                 language: context.language) }, damaged: [])
+        return EditedResponse(status: dryRun ? .ok : .created, response: response)
+    }
+
+    struct ParsedTable: ResponseEncodable, Sendable {
+        struct Line: Codable, Sendable {
+            var number: Int
+            var text: String
+            var problem: String?
+            var code: String?
+            var key: String?
+            var value: Double?
+            var unit: String?
+            var rangeLow: Double?
+            var rangeHigh: Double?
+        }
+        var lines: [Line]
+    }
+
+    /// `{"text": "..."}`: a pasted table read line by line (nothing is saved).
+    @Sendable func parse(_ request: Request, context: AppRequestContext) async throws -> ParsedTable {
+        _ = try scope(context)
+        guard case .object(let body) = try await JSONBody.read(request, context: context), let text = body["text"]?.string else {
+            throw APIError(.validationFailed, issues: [.init("text", .required)])
+        }
+        return ParsedTable(lines: LabTableParser.parse(text).map { l in
+            ParsedTable.Line(number: l.number, text: String(l.text.prefix(200)), problem: l.problem?.rawValue, code: l.result?.code,
+                             key: l.result.flatMap { LabCatalogue.test(code: $0.code)?.key }, value: l.result?.value, unit: l.result?.unit,
+                             rangeLow: l.result?.rangeLow, rangeHigh: l.result?.rangeHigh)
+        })
     }
 
     /// The analysis read against the patient's other analyses (for the delta check).

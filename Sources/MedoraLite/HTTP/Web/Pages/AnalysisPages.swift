@@ -113,7 +113,8 @@ struct AnalysisPages: Sendable {
     /// lab's printed range, and the reference range and critical limits (canonical) for the flag
     /// the script shows while typing. Entered values and a message per field are kept.
     func form(_ list: AnalysisList, draft: AnalysisDraft, tests: [LabTest], issues: [String: String] = [:], context: AppRequestContext,
-              action: String, version: Int?, panel: LabPanel? = nil, entered form: WebForm? = nil) -> Response {
+              action: String, version: Int?, panel: LabPanel? = nil, entered form: WebForm? = nil,
+              extra: [String: Any] = [:]) -> Response {
         let lang = context.language
         let patient = list.patient
         let age = patient.age(on: draft.takenOn.isEmpty ? LabDates.string(clock.now()) : draft.takenOn)
@@ -154,6 +155,7 @@ struct AnalysisPages: Sendable {
             if let e = issues[field] { values[key] = e }
         }
         if let version { values["version"] = String(version) }
+        values.merge(extra) { _, b in b }
         return WebPage.render("analysisForm", values, context: context, status: issues.isEmpty ? .ok : .unprocessableContent)
     }
 

@@ -37,6 +37,7 @@ struct PatientPages<Patients: PatientRepository>: Sendable {
         return WebPage.render("dashboard", [
             "title": WebText.dashboard.text(lang),
             "stats": [["label": WebText.statPatients.text(lang), "value": String(stats.patients)],
+                      ["label": LabText.analyses.text(lang), "value": String(stats.analyses)],
                       ["label": WebText.statCreated.text(lang), "value": String(stats.createdSince)],
                       ["label": WebText.statChanged.text(lang), "value": String(stats.changedSince)]],
             "recent": stats.recent.map(Self.row),
@@ -96,7 +97,8 @@ struct PatientPages<Patients: PatientRepository>: Sendable {
         }
         let p = list.patient
         let flash = request.uri.queryParameters["saved"] != nil ? WebText.patientSaved.text(lang)
-            : request.uri.queryParameters["analysisDeleted"] != nil ? LabText.analysisDeleted.text(lang) : nil
+            : request.uri.queryParameters["analysisDeleted"] != nil ? LabText.analysisDeleted.text(lang)
+            : request.uri.queryParameters["imported"].flatMap { Int(String($0)) }.map { LabText.importSaved.text(lang, ["count": String($0)]) }
         return WebPage.render("patient", AnalysisPages.section(list, lang: lang).merging([
             "title": "\(p.details.lastName) \(p.details.firstName)", "name": "\(p.details.lastName) \(p.details.firstName)",
             "id": WebPage.key(p.id), "analysesTitle": WebText.analyses.text(lang), "l": AnalysisPages.strings(lang),

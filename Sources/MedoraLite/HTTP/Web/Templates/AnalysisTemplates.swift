@@ -5,6 +5,15 @@ enum AnalysisTemplates {
         <p><a href="/patients/{{patientId}}">{{patientName}}</a></p>
         <h1>{{l.choosePanel}}</h1>
         <ul class="panels">{{#panels}}<li><a class="button" href="{{href}}">{{name}}</a> <span class="note">{{tests}}</span></li>{{/panels}}</ul>
+        <section class="card"><h2>{{l.pasteTitle}}</h2><p class="note">{{l.pasteHint}}</p>
+        <form method="post" action="/patients/{{patientId}}/analyses/paste"><input type="hidden" name="csrf" value="{{csrf}}">
+        <label for="table" class="hidden">{{l.pasteTitle}}</label><textarea id="table" name="table" rows="8" spellcheck="false"></textarea>
+        <button type="submit">{{l.pasteButton}}</button></form></section>
+        <section class="card"><h2>{{l.importTitle}}</h2><p class="note">{{l.importHint}}</p>
+        <form method="post" action="/patients/{{patientId}}/analyses/import"><input type="hidden" name="csrf" value="{{csrf}}">
+        <label for="csvfile">{{l.chooseFile}}</label><input id="csvfile" type="file" accept=".csv,text/csv" data-csv-file="csv">
+        <label for="csv" class="hidden">{{l.importTitle}}</label><textarea id="csv" name="csv" rows="6" spellcheck="false"></textarea>
+        <button type="submit">{{l.importButton}}</button></form></section>
         {{> footer}}
         """
 
@@ -13,6 +22,8 @@ enum AnalysisTemplates {
         <p><a href="/patients/{{patientId}}">{{patientName}}</a></p>
         <h1>{{title}}{{#panelName}} · {{panelName}}{{/panelName}}</h1>
         {{#hasErrors}}<p class="error" role="alert">{{t.fixErrors}}</p>{{/hasErrors}}
+        {{#pasted}}<p class="flash" role="status">{{l.pastePreview}}</p>{{/pasted}}
+        {{#hasUnread}}<section class="warning"><h2>{{l.notUnderstood}}</h2><ul>{{#unread}}<li>{{l.row}} {{number}}: <code>{{text}}</code> — {{problem}}</li>{{/unread}}</ul></section>{{/hasUnread}}
         <form method="post" action="{{action}}" class="card entry" data-flags data-low="{{flagWords.low}}" data-high="{{flagWords.high}}"
          data-critical-low="{{flagWords.criticalLow}}" data-critical-high="{{flagWords.criticalHigh}}" data-normal="{{flagWords.normal}}">
         <input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="codes" value="{{codes}}">
@@ -66,6 +77,25 @@ enum AnalysisTemplates {
         </article>
         {{#canDelete}}<form method="post" action="/patients/{{patientId}}/analyses/{{id}}/delete" data-confirm="{{l.confirmDeleteAnalysis}}">
         <input type="hidden" name="csrf" value="{{csrf}}"><button type="submit" class="danger">{{t.delete}}</button></form>{{/canDelete}}
+        {{> footer}}
+        """
+
+    static let importPage = """
+        {{> header}}
+        <p><a href="/patients/{{patientId}}">{{patientName}}</a></p>
+        <h1>{{l.importTitle}}</h1>
+        {{#hasErrors}}<p class="error" role="alert">{{l.importErrors}}</p>
+        <table><thead><tr><th>{{l.row}}</th><th>{{l.column}}</th><th>{{l.problem}}</th></tr></thead><tbody>
+        {{#errors}}<tr><td>{{row}}</td><td><code>{{column}}</code></td><td>{{problem}}</td></tr>{{/errors}}</tbody></table>{{/hasErrors}}
+        {{#preview}}<p class="flash" role="status">{{preview}}</p>
+        <table><thead><tr><th>{{l.takenOn}}</th><th>{{l.lab}}</th><th>{{l.results}}</th></tr></thead><tbody>
+        {{#groups}}<tr><td>{{takenOn}}</td><td>{{lab}}</td><td>{{tests}}</td></tr>{{/groups}}</tbody></table>
+        <form method="post" action="/patients/{{patientId}}/analyses/import"><input type="hidden" name="csrf" value="{{csrf}}">
+        <input type="hidden" name="confirm" value="1"><input type="hidden" name="csv" value="{{csv}}">
+        <button type="submit">{{l.importSave}}</button></form>{{/preview}}
+        <section class="card"><form method="post" action="/patients/{{patientId}}/analyses/import"><input type="hidden" name="csrf" value="{{csrf}}">
+        <label for="csv">{{l.importTitle}}</label><textarea id="csv" name="csv" rows="10" spellcheck="false">{{csv}}</textarea>
+        <button type="submit">{{l.importButton}}</button></form></section>
         {{> footer}}
         """
 }

@@ -9,6 +9,7 @@ enum WebTemplates {
         "patients": patients, "patient": patient, "patientForm": patientForm, "message": message, "account": account,
         "users": users, "user": user, "document": document, "settings": settings, "consent": consent,
         "panels": AnalysisTemplates.panels, "analysisForm": AnalysisTemplates.form, "analysis": AnalysisTemplates.report,
+        "analysisImport": AnalysisTemplates.importPage,
     ]
 
     /// Nil only if a template does not parse (a test renders every one).
