@@ -16,6 +16,8 @@ final class APIFixture {
     static let doctorPassword = "doctor-password"
     let clock: any WallClock
     var secureCookies = false
+    /// Short timeouts and backoff so the AI tests run in a second.
+    var aiClient = AIReadingClient(timeout: .milliseconds(400), retries: 3, backoff: 0.01)
 
     init(clock: any WallClock = SystemClock()) async throws {
         self.clock = clock
@@ -28,7 +30,9 @@ final class APIFixture {
     }
 
     var app: some ApplicationProtocol {
-        buildApplication(AppDependencies(store: store, logger: logger, clock: clock),
+        var deps = AppDependencies(store: store, logger: logger, clock: clock)
+        deps.aiClient = aiClient
+        return buildApplication(deps,
                          config: ServerConfig(host: "127.0.0.1", port: 0, secureCookies: secureCookies))
     }
 

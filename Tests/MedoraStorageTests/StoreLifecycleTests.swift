@@ -12,6 +12,18 @@ final class StoreLifecycleTests: XCTestCase {
         return KeyedHash.digest(d, key: key)
     }
 
+    func testClosingTwiceIsHarmless() async throws {
+        let temp = try TempDataDirectory()
+        try await temp.initialize()
+        let store = try await temp.open()
+        try store.close()
+        try store.close()
+        let again = try await temp.open()
+        let admin = try await again.users.find(login: "admin")
+        XCTAssertNotNil(admin)
+        try again.close()
+    }
+
     func testWrongPassphraseIsRejectedAndDataUntouched() async throws {
         let temp = try TempDataDirectory()
         try await temp.initialize()

@@ -11,6 +11,8 @@ struct AppDependencies<Patients: PatientRepository, Users: UserRepository, Sessi
     var sessions: Sessions
     var settings: any SettingsRepository
     var analyses: any AnalysisRepository
+    /// How the optional AI reading is fetched (tests shorten its timeout and backoff).
+    var aiClient = AIReadingClient()
     var clock: any WallClock
     var loginLimiter: RateLimiter
     var logger: Logger
@@ -43,6 +45,7 @@ struct DemoLogin: Sendable {
 func buildRouter(_ deps: AppDependencies<some PatientRepository, some UserRepository, some SessionRepository>,
                  demoLogin: DemoLogin? = nil, secureCookies: Bool = false) -> Router<AppRequestContext> {
     let cookie = SessionCookie(secure: secureCookies)
+    let ai = AIReadingService(analyses: deps.analyses, settings: deps.settings, client: deps.aiClient, clock: deps.clock)
     let router = Router(context: AppRequestContext.self)
     router.add(middleware: RequestIDMiddleware())
     router.add(middleware: AccessLogMiddleware(logger: deps.logger))
@@ -59,7 +62,7 @@ func buildRouter(_ deps: AppDependencies<some PatientRepository, some UserReposi
     let pages = router.group().add(middleware: WebSessionMiddleware(sessions: deps.sessions, cookie: cookie))
     loginPages.addSignedInRoutes(to: pages)
     PatientPages(patients: deps.patients, analyses: deps.analyses, clock: deps.clock).addRoutes(to: pages)
-    let analysisPages = AnalysisPages(analyses: deps.analyses, clock: deps.clock)
+    let analysisPages = AnalysisPages(analyses: deps.analyses, ai: ai, clock: deps.clock)
     analysisPages.addRoutes(to: pages)
     AnalysisImportPages(analyses: deps.analyses, entry: analysisPages, clock: deps.clock).addRoutes(to: pages)
     AccountPages(users: deps.users, sessions: deps.sessions, cookie: cookie).addRoutes(to: pages)
@@ -72,7 +75,7 @@ func buildRouter(_ deps: AppDependencies<some PatientRepository, some UserReposi
     let protected = api.group().add(middleware: BearerAuthMiddleware(sessions: deps.sessions))
     auth.addProtectedRoutes(to: protected.group("auth"))
     PatientController(repository: deps.patients).addRoutes(to: protected.group("patients"))
-    AnalysisController(analyses: deps.analyses).addRoutes(to: protected.group("patients/:id/analyses"))
+    AnalysisController(analyses: deps.analyses, ai: ai).addRoutes(to: protected.group("patients/:id/analyses"))
     UserController(users: deps.users).addRoutes(to: protected.group("users"))
     return router
 }

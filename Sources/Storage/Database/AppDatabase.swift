@@ -1,11 +1,13 @@
 import Foundation
 import GRDB
 import MedoraCrypto
+import Synchronization
 
 /// Owns the one `DatabasePool` on `medora.db`. Every connection is set up with the safety
 /// settings the product relies on and is refused if one of them does not take effect.
 final class AppDatabase: Sendable {
     let pool: DatabasePool
+    private let closed = Mutex(false)
     let path: String
 
     /// Opens (or, when `create` is true, creates) the database file. Does not migrate: the schema is
@@ -96,8 +98,14 @@ final class AppDatabase: Sendable {
         do { try Migrations.migrator(ledger).migrate(pool) } catch { throw Self.mapError(error, path: path) }
     }
 
-    /// Checkpoints the WAL into the file (leaving it empty) and closes every connection.
+    /// Checkpoints the WAL into the file (leaving it empty) and closes every connection. A second
+    /// close does nothing (a closed pool must not be touched again).
     func close() throws {
+        let first = closed.withLock { wasClosed in
+            defer { wasClosed = true }
+            return !wasClosed
+        }
+        guard first else { return }
         try? pool.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) }
         try pool.close()
     }

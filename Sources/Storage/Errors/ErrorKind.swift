@@ -14,6 +14,8 @@ public enum ErrorKind: String, CaseIterable, Sendable {
     case userHasPatients = "user_has_patients"
     case roleChangeRefused = "role_change_refused"
     case noDoctorAssigned = "no_doctor_assigned"
+    case aiNotConfigured = "ai_not_configured"
+    case aiLimitReached = "ai_limit_reached"
     case recordDamaged = "record_damaged"
     case integrityDamaged = "integrity_damaged"
     case checkFailed = "check_failed"
@@ -44,6 +46,7 @@ public enum ErrorKind: String, CaseIterable, Sendable {
     case cannotListen = "cannot_listen"
     case serviceFailed = "service_failed"
     case unavailable
+    case aiUnavailable = "ai_unavailable"
     case internalError = "internal_error"
 
     public enum Layer: Sendable { case domain, request, infrastructure }
@@ -77,6 +80,8 @@ public enum ErrorKind: String, CaseIterable, Sendable {
         case .userHasPatients: Row(.domain, 409, .userHasPatients)
         case .roleChangeRefused: Row(.domain, 409, .roleChangeRefused)
         case .noDoctorAssigned: Row(.domain, 403, .noDoctorAssigned)
+        case .aiNotConfigured: Row(.domain, 409, .aiNotConfigured)
+        case .aiLimitReached: Row(.domain, 429, .aiLimitReached)
         case .recordDamaged: Row(.domain, 500, .recordDamaged)
         case .integrityDamaged: Row(.domain, 500, .integrityDamaged)
         case .checkFailed: Row(.domain, 500, .checkFailed)
@@ -105,6 +110,7 @@ public enum ErrorKind: String, CaseIterable, Sendable {
         case .cannotListen: Row(.infrastructure, 500, .cannotListen)
         case .serviceFailed: Row(.infrastructure, 500, .serviceFailed)
         case .unavailable: Row(.infrastructure, 503, .unavailable, retryAfter: 5)
+        case .aiUnavailable: Row(.infrastructure, 502, .aiUnavailable, retryAfter: 30)
         case .internalError: Row(.infrastructure, 500, .internalError)
         }
     }

@@ -11,6 +11,9 @@ public protocol AnalysisRepository: Sendable {
     func create(patientID: UUID, scope: PatientScope, draft: AnalysisDraft) async throws -> Analysis?
     func update(id: UUID, patientID: UUID, scope: PatientScope, draft: AnalysisDraft, expectedVersion: Int?) async throws -> Analysis?
     func delete(id: UUID, patientID: UUID, scope: PatientScope) async throws -> Bool
+    /// Keeps an AI-written reading beside the rules' one (replacing an earlier AI reading); the
+    /// analysis's version moves on. Nil if the analysis is not in the scope.
+    func attachAIReading(id: UUID, patientID: UUID, scope: PatientScope, text: String, model: String) async throws -> Analysis?
     /// Validates and stores many analyses of the patient in one transaction: all or none (a CSV
     /// import). Nil if the patient is not in the scope.
     func createMany(patientID: UUID, scope: PatientScope, drafts: [AnalysisDraft]) async throws -> [Analysis]?

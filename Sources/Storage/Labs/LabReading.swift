@@ -10,6 +10,8 @@ public struct ReadingFinding: Sendable, Equatable, Codable {
         case hyperthyroidism, subclinicalHyperthyroidism = "subclinical_hyperthyroidism"
         case hepatocellularInjury = "hepatocellular_injury", cholestaticInjury = "cholestatic_injury", mixedInjury = "mixed_injury"
         case allNormal = "all_normal"
+        /// A reading written by an AI model (`values["text"]`, `values["model"]`), kept beside the rules'.
+        case aiReading = "ai_reading"
     }
 
     public var rule: Rule

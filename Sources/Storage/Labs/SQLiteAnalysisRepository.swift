@@ -100,9 +100,22 @@ public final class SQLiteAnalysisRepository: AnalysisRepository {
 
     public func update(id: UUID, patientID: UUID, scope: PatientScope, draft: AnalysisDraft, expectedVersion: Int?) async throws -> Analysis? {
         guard let patient = try await patients.find(id: patientID, scope: scope) else { return nil }
-        let now = clock.now()
-        let valid = try AnalysisValidation.validated(draft, birthDate: patient.details[.birthDate], today: now)
+        let valid = try AnalysisValidation.validated(draft, birthDate: patient.details[.birthDate], today: clock.now())
         let reading = patient.interpret(valid).findings
+        return try await rewrite(id: id, patientID: patientID, scope: scope, expectedVersion: expectedVersion) { _ in (valid, reading) }
+    }
+
+    public func attachAIReading(id: UUID, patientID: UUID, scope: PatientScope, text: String, model: String) async throws -> Analysis? {
+        let finding = ReadingFinding(.aiReading, values: ["text": String(text.prefix(8000)), "model": String(model.prefix(100))])
+        return try await rewrite(id: id, patientID: patientID, scope: scope, expectedVersion: nil) { current in
+            (current.details, current.reading.filter { $0.rule != .aiReading } + [finding])
+        }
+    }
+
+    /// Replaces an analysis's sealed cells with what `change` makes of the checked current one.
+    func rewrite(id: UUID, patientID: UUID, scope: PatientScope, expectedVersion: Int?,
+                 _ change: @Sendable @escaping (Analysis) -> (AnalysisDraft, [ReadingFinding])) async throws -> Analysis? {
+        let now = clock.now()
         let (codec, quarantine, ledger) = (patients.codec, self.quarantine, self.ledger)
         return try await write { db -> Analysis? in
             guard let cipher = try Self.patientKey(db, patientID: patientID, scope: scope, codec: codec, quarantine: quarantine),
@@ -122,6 +135,7 @@ public final class SQLiteAnalysisRepository: AnalysisRepository {
                 throw MedoraError(.versionConflict, ["version": String(current.version)])
             }
             let version = current.version + 1
+            let (valid, reading) = change(current)
             let record = AnalysisRecord(id: id, patientID: patientID,
                                         fields: SealedCells(sealing: AnalysisRecord.values(valid, reading: reading), id: id,
                                                             version: version, cipher: cipher),

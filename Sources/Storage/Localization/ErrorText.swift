@@ -2,7 +2,7 @@
 public enum ErrorText: LocalizedKey {
     case badRequest, invalidJSON, validation, unauthorized, invalidCredentials, forbidden, notFound
     case patientNotFound, userNotFound, methodNotAllowed, conflict, tooLarge, tooManyRequests, busy, internalError
-    case unavailable, invalidID, unsupportedMediaType, duplicateLogin, lastAdministrator, userHasPatients, roleChangeRefused, noDoctorAssigned, recordDamaged, integrityDamaged
+    case unavailable, invalidID, unsupportedMediaType, duplicateLogin, lastAdministrator, userHasPatients, roleChangeRefused, noDoctorAssigned, aiNotConfigured, aiLimitReached, aiUnavailable, recordDamaged, integrityDamaged
     case wrongPassphrase, tamperedKeySlot, noSecret, passphraseMismatch, notInitialized, alreadyInitialized
     case corruptDatabase, locked, notAccessible, diskFull, unsafeConnection, cannotListen, serviceFailed
     case checkFailed
@@ -61,6 +61,15 @@ public enum ErrorText: LocalizedKey {
         case .noDoctorAssigned: Translation("You are not assigned to a doctor yet; ask the administrator.",
                                             uz: "Siz hali shifokorga biriktirilmagansiz; administratorga murojaat qiling.",
                                             ru: "Вы ещё не прикреплены к врачу; обратитесь к администратору.")
+        case .aiNotConfigured: Translation("The AI reading is off; an administrator can set it up under Settings.",
+                                           uz: "AI xulosasi oʻchirilgan; administrator uni Sozlamalarda yoqishi mumkin.",
+                                           ru: "ИИ-заключение выключено; администратор может настроить его в Настройках.")
+        case .aiLimitReached: Translation("This month's AI readings for this doctor are used up.",
+                                          uz: "Bu shifokorning shu oydagi AI xulosalari tugadi.",
+                                          ru: "ИИ-заключения этого врача на этот месяц исчерпаны.")
+        case .aiUnavailable: Translation("The AI service did not answer; the rule-based reading stands. Try again later.",
+                                         uz: "AI xizmati javob bermadi; qoidalar asosidagi xulosa oʻz kuchida. Keyinroq urinib koʻring.",
+                                         ru: "ИИ-сервис не ответил; заключение по правилам остаётся в силе. Попробуйте позже.")
         case .recordDamaged: Translation(
             "The record {record} is damaged (changed outside Medora, or a failing disk) and is not shown; `medora-lite check` lists it.",
             uz: "{record} yozuvi shikastlangan (Medoradan tashqarida oʻzgartirilgan yoki disk nosoz) va koʻrsatilmaydi; `medora-lite check` uni koʻrsatadi.",

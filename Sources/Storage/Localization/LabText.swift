@@ -8,7 +8,7 @@ public enum LabText: String, LocalizedKey {
     case confirmDeleteAnalysis, noAnalyses, trends, report, print, results, choosePanel, previousValue, sourceLab, sourceCatalogue
     case abnormalCount, allNormalShort, pasteTitle, pasteHint, pasteButton, pastePreview, notUnderstood, importTitle, importHint
     case importButton, importPreview, importSave, importErrors, importSaved, row, column, problem, chooseFile, orPanel
-    case problemNoValue, problemUnknownTest, problemUnknownUnit, problemRepeated
+    case problemNoValue, problemUnknownTest, problemUnknownUnit, problemRepeated, aiReading, aiAsk, aiGenerated, aiStored
 
     public var translation: Translation {
         switch self {
@@ -98,6 +98,13 @@ public enum LabText: String, LocalizedKey {
         case .problem: Translation("Problem", uz: "Muammo", ru: "Проблема")
         case .chooseFile: Translation("CSV file", uz: "CSV fayl", ru: "CSV-файл")
         case .orPanel: Translation("Or type the values of a panel", uz: "Yoki panel qiymatlarini kiriting", ru: "Или введите значения панели")
+        case .aiReading: Translation("AI reading", uz: "AI xulosasi", ru: "ИИ-заключение")
+        case .aiAsk: Translation("Ask the AI for a reading", uz: "AI dan xulosa soʻrash", ru: "Запросить заключение ИИ")
+        case .aiGenerated: Translation("Written by an AI model ({model}) from de-identified results; check it against the results.",
+                                       uz: "Anonimlashtirilgan natijalar asosida AI modeli ({model}) yozgan; natijalar bilan solishtiring.",
+                                       ru: "Написано ИИ-моделью ({model}) по обезличенным результатам; сверьте с результатами.")
+        case .aiStored: Translation("The AI reading is saved with the analysis.", uz: "AI xulosasi tahlil bilan saqlandi.",
+                                    ru: "ИИ-заключение сохранено с анализом.")
         case .problemNoValue: Translation("no value on this line", uz: "bu qatorda qiymat yoʻq", ru: "в строке нет значения")
         case .problemUnknownTest: Translation("test not recognised", uz: "koʻrsatkich aniqlanmadi", ru: "показатель не распознан")
         case .problemUnknownUnit: Translation("unit does not fit the test", uz: "birlik bu koʻrsatkichga mos emas", ru: "единица не подходит к показателю")

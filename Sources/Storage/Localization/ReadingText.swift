@@ -108,6 +108,7 @@ extension ReadingFinding {
         case .cholestaticInjury: return ReadingText.cholestaticInjury.text(language, values)
         case .mixedInjury: return ReadingText.mixedInjury.text(language, values)
         case .allNormal: return ReadingText.allNormal.text(language, values)
+        case .aiReading: return values["text"] ?? ""
         }
     }
 }

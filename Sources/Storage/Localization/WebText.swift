@@ -11,7 +11,7 @@ public enum WebText: String, LocalizedKey {
     case settings, clinicName, defaultLanguage, idleTimeoutMinutes, settingsSaved, consentTitle, consentIntro, consentAccept
     case consentRecorded, help, userGuide, adminGuide, troubleshooting, statPatients, statCreated, statChanged, thisMonth
     case noRecent, doctor, noDoctor, changeRole, passwordResetDone, tryAgainIn, myLanguage, languageAuto, languageSaved
-    case apply, noAssistantDoctor, everyPatient, languageSwitch, skipToContent
+    case apply, noAssistantDoctor, everyPatient, languageSwitch, skipToContent, aiSettings, aiEndpoint, aiModel, aiKey, aiMonthlyLimit
 
     public var translation: Translation {
         switch self {
@@ -150,6 +150,15 @@ public enum WebText: String, LocalizedKey {
         case .everyPatient: Translation("As an administrator you see every doctor's patients.",
                                         uz: "Administrator sifatida barcha shifokorlarning bemorlarini koʻrasiz.",
                                         ru: "Как администратор вы видите пациентов всех врачей.")
+        case .aiSettings: Translation("AI reading (optional)", uz: "AI xulosasi (ixtiyoriy)", ru: "ИИ-заключение (необязательно)")
+        case .aiEndpoint: Translation("Chat-completions URL of an OpenAI-compatible service, e.g. a local Ollama (empty: off)",
+                                      uz: "OpenAI bilan mos xizmatning chat-completions manzili, masalan mahalliy Ollama (boʻsh: oʻchiq)",
+                                      ru: "Адрес chat-completions OpenAI-совместимого сервиса, например локальной Ollama (пусто: выключено)")
+        case .aiModel: Translation("Model", uz: "Model", ru: "Модель")
+        case .aiKey: Translation("Key (leave empty to keep the saved one)", uz: "Kalit (saqlanganini qoldirish uchun boʻsh qoldiring)",
+                                 ru: "Ключ (оставьте пустым, чтобы сохранить прежний)")
+        case .aiMonthlyLimit: Translation("AI readings per doctor per month", uz: "Har bir shifokor uchun oyiga AI xulosalari",
+                                          ru: "ИИ-заключений на врача в месяц")
         case .skipToContent: Translation("Skip to content", uz: "Asosiy qismga oʻtish", ru: "Перейти к содержанию")
         case .languageSwitch: Translation("Language of the pages", uz: "Sahifalar tili", ru: "Язык страниц")
         }

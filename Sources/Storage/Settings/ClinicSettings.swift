@@ -8,21 +8,25 @@ public struct ClinicSettings: Sendable, Equatable {
     public var defaultLanguage: Language
     /// A session unused this long ends (the absolute limit of 12 hours stands regardless).
     public var idleTimeout: TimeInterval
+    /// The optional AI reading (off unless an endpoint is set).
+    public var ai: AISettings = .off
 
-    public init(clinicName: String, defaultLanguage: Language, idleTimeout: TimeInterval) {
+    public init(clinicName: String, defaultLanguage: Language, idleTimeout: TimeInterval, ai: AISettings = .off) {
         self.clinicName = clinicName
         self.defaultLanguage = defaultLanguage
         self.idleTimeout = idleTimeout
+        self.ai = ai
     }
 
     public static let standard = ClinicSettings(clinicName: "", defaultLanguage: .en, idleTimeout: 30 * 60)
     /// The idle timeout an administrator may choose, in minutes.
     public static let idleMinutes = 5...480
 
-    /// The settings as stored, one row per key (values in text).
+    /// The settings as stored, one row per key (values in text; the AI key is stored sealed, apart).
     var stored: [String: String] {
         ["clinic_name": clinicName, "default_language": defaultLanguage.rawValue,
-         "idle_timeout_minutes": String(Int(idleTimeout / 60))]
+         "idle_timeout_minutes": String(Int(idleTimeout / 60)), "ai_endpoint": ai.endpoint, "ai_model": ai.model,
+         "ai_monthly_limit": String(ai.monthlyLimit)]
     }
 
     /// Settings from stored rows; a missing or unreadable value takes the standard one.
@@ -32,6 +36,9 @@ public struct ClinicSettings: Sendable, Equatable {
         defaultLanguage = stored["default_language"].flatMap(Language.init(rawValue:)) ?? s.defaultLanguage
         let minutes = stored["idle_timeout_minutes"].flatMap(Int.init)
         idleTimeout = minutes.flatMap { Self.idleMinutes.contains($0) ? TimeInterval($0 * 60) : nil } ?? s.idleTimeout
+        let limit = stored["ai_monthly_limit"].flatMap(Int.init).flatMap { AISettings.limits.contains($0) ? $0 : nil }
+        ai = AISettings(endpoint: stored["ai_endpoint"] ?? "", model: stored["ai_model"] ?? "", key: nil,
+                        monthlyLimit: limit ?? AISettings.off.monthlyLimit)
     }
 
     /// Checks values from a form: the name printable and at most 120 characters, the idle timeout

@@ -70,7 +70,7 @@ public final class MedoraStore: Sendable {
         self.analysisRepository = SQLiteAnalysisRepository(database: database, patients: patientRepository, ledger: ledger,
                                                            quarantine: quarantine, clock: clock)
         self.settingsRepository = SQLiteSettingsRepository(database: database, ledger: ledger,
-                                                           sessions: sessionRepository.activity)
+                                                           sessions: sessionRepository.activity, keyring: keyring)
     }
 
     // MARK: - open

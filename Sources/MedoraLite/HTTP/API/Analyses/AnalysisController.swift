@@ -7,12 +7,14 @@ import MedoraStorage
 /// may not delete (403).
 struct AnalysisController: Sendable {
     let analyses: any AnalysisRepository
+    let ai: AIReadingService
 
     func addRoutes(to group: RouterGroup<AppRequestContext>) {
         group.get(use: list)
         group.post(use: create)
         group.post("import", use: importCSV)
         group.post("parse", use: parse)
+        group.post(":analysis/ai-reading", use: aiReading)
         group.get(":analysis", use: show)
         group.put(":analysis", use: replace)
         group.delete(":analysis", use: delete)
@@ -124,6 +126,18 @@ struct AnalysisController: Sendable {
                              key: l.result.flatMap { LabCatalogue.test(code: $0.code)?.key }, value: l.result?.value, unit: l.result?.unit,
                              rangeLow: l.result?.rangeLow, rangeHigh: l.result?.rangeHigh)
         })
+    }
+
+    /// Asks the configured AI endpoint for a reading and stores it beside the rules' one.
+    @Sendable func aiReading(_ request: Request, context: AppRequestContext) async throws -> EditedResponse<AnalysisResponse> {
+        let (patientID, scope) = try scope(context)
+        let id = try context.uuidParameter("analysis", else: .notFound)
+        guard let list = try await analyses.list(patientID: patientID, scope: scope) else { throw APIError(.patientNotFound) }
+        if list.damaged.contains(id) { throw APIError(.recordDamaged) }
+        guard let a = list.items.first(where: { $0.id == id }) else { throw APIError(.notFound) }
+        let stored = try await ai.read(a, of: list, scope: scope, language: context.language)
+        context.logger.info("ai reading stored", metadata: ["analysis_id": .string(id.uuidString)])
+        return try await respond(stored, patientID: patientID, scope: scope, context: context)
     }
 
     /// The analysis read against the patient's other analyses (for the delta check).

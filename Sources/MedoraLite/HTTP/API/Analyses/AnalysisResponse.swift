@@ -54,7 +54,15 @@ struct AnalysisResponse: ResponseEncodable, Sendable {
     var results: [Result]
     var derived: [Derived]
     var reading: [Sentence]
+    /// A reading written by an AI model, when one was asked for.
+    var aiReading: AIReading?
     var disclaimer: String
+
+    struct AIReading: Codable, Sendable {
+        var text: String
+        var model: String
+        var generatedBy = "ai"
+    }
 
     init(_ a: Analysis, interpretation: AnalysisInterpretation, language: Language) {
         id = a.id.uuidString.lowercased()
@@ -78,7 +86,8 @@ struct AnalysisResponse: ResponseEncodable, Sendable {
                     unit: d.unit, formula: LabText.formula(d.kind).text(language),
                     inputs: d.inputs.map { Derived.Input(key: $0.key, value: $0.value, unit: $0.unit) })
         }
-        reading = a.reading.map { Sentence(rule: $0.rule.rawValue, text: $0.text(language)) }
+        reading = a.reading.filter { $0.rule != .aiReading }.map { Sentence(rule: $0.rule.rawValue, text: $0.text(language)) }
+        aiReading = a.reading.first { $0.rule == .aiReading }.map { AIReading(text: $0.values["text"] ?? "", model: $0.values["model"] ?? "") }
         disclaimer = ReadingText.disclaimer.text(language)
     }
 }

@@ -8,6 +8,7 @@ import MedoraStorage
 /// delete.
 struct AnalysisPages: Sendable {
     let analyses: any AnalysisRepository
+    let ai: AIReadingService
     let clock: any WallClock
 
     func addRoutes(to group: RouterGroup<AppRequestContext>) {
@@ -39,7 +40,8 @@ struct AnalysisPages: Sendable {
         }
         group.get("patients/:id/analyses/:analysis") { request, context in
             let (list, a) = try await analysis(context)
-            let flash = request.uri.queryParameters["saved"] != nil ? LabText.analysisSaved.text(context.language) : nil
+            let flash = request.uri.queryParameters["saved"] != nil ? LabText.analysisSaved.text(context.language)
+                : request.uri.queryParameters["ai"] != nil ? LabText.aiStored.text(context.language) : nil
             return report(list, a, context: context, flash: flash)
         }
         group.get("patients/:id/analyses/:analysis/edit") { _, context in
@@ -66,6 +68,18 @@ struct AnalysisPages: Sendable {
                 return self.form(list, draft: draft, tests: tests, issues: Self.byField(e.issues, draft, context.language), context: context, action: action,
                                  version: version, entered: form)
             }
+        }
+        group.post("patients/:id/analyses/:analysis/ai") { request, context in
+            _ = try await WebForm.checked(request, context: context)
+            let (list, a) = try await analysis(context)
+            do {
+                _ = try await ai.read(a, of: list, scope: try scope(context), language: context.language)
+            } catch let e as MedoraError where [.aiNotConfigured, .aiLimitReached, .aiUnavailable].contains(e.kind) {
+                return report(list, a, context: context, error: e.message(context.language),
+                              status: HTTPResponse.Status(code: e.kind.row.httpStatus))
+            }
+            context.logger.info("ai reading stored", metadata: ["analysis_id": .string(a.id.uuidString)])
+            return WebPage.redirect("/patients/\(WebPage.key(list.patient.id))/analyses/\(WebPage.key(a.id))?ai=1")
         }
         group.post("patients/:id/analyses/:analysis/delete") { request, context in
             _ = try await WebForm.checked(request, context: context)
@@ -160,7 +174,8 @@ struct AnalysisPages: Sendable {
     }
 
     /// The printable report of one analysis.
-    func report(_ list: AnalysisList, _ a: Analysis, context: AppRequestContext, flash: String? = nil) -> Response {
+    func report(_ list: AnalysisList, _ a: Analysis, context: AppRequestContext, flash: String? = nil, error: String = "",
+                status: HTTPResponse.Status = .ok) -> Response {
         let lang = context.language
         let interpretation = list.patient.interpret(a.details, previous: list.previousValues(before: a))
         let rows: [[String: Any]] = zip(a.details.results, interpretation.results).compactMap { entered, r in
@@ -191,11 +206,14 @@ struct AnalysisPages: Sendable {
                     .joined(separator: ", ")] as [String: Any]
             },
             "hasDerived": !interpretation.derived.isEmpty,
-            "reading": a.reading.map { $0.text(lang) },
+            "reading": a.reading.filter { $0.rule != .aiReading }.map { $0.text(lang) },
+            "aiText": a.reading.first { $0.rule == .aiReading }?.values["text"] ?? "",
+            "aiNote": a.reading.first { $0.rule == .aiReading }.map { LabText.aiGenerated.text(lang, ["model": $0.values["model"] ?? ""]) } ?? "",
+            "aiOn": ai.settings.current.ai.isOn, "error": error,
             "disclaimer": ReadingText.disclaimer.text(lang),
             "trends": trends, "hasTrends": !trends.isEmpty,
             "canDelete": context.identity?.user.may(.deletePatients) ?? false,
-        ], context: context, flash: flash)
+        ], context: context, status: status, flash: flash)
     }
 
     /// The analyses section of the patient page: the list, newest first, and the trends.

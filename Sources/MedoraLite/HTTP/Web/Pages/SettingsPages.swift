@@ -17,21 +17,35 @@ struct SettingsPages: Sendable {
             let entered = (name: form["clinicName"] ?? "", language: form["defaultLanguage"] ?? "",
                            minutes: form["idleTimeoutMinutes"] ?? "")
             do {
-                let new = try ClinicSettings.validated(clinicName: entered.name, defaultLanguage: entered.language,
-                                                       idleMinutes: entered.minutes)
+                var issues: [ValidationIssue] = []
+                var new = settings.current
+                do {
+                    let clinic = try ClinicSettings.validated(clinicName: entered.name, defaultLanguage: entered.language,
+                                                              idleMinutes: entered.minutes)
+                    (new.clinicName, new.defaultLanguage, new.idleTimeout) = (clinic.clinicName, clinic.defaultLanguage, clinic.idleTimeout)
+                } catch let e as MedoraError { issues += e.issues }
+                // A form without the AI fields (an older page, a script) leaves the AI settings alone.
+                if form["aiEndpoint"] != nil || form["aiMonthlyLimit"] != nil {
+                    do {
+                        new.ai = try AISettings.validated(endpoint: form["aiEndpoint"] ?? "", model: form["aiModel"] ?? "",
+                                                          key: form["aiKey"] ?? "", monthlyLimit: form["aiMonthlyLimit"] ?? "",
+                                                          currentKey: settings.current.ai.key)
+                    } catch let e as MedoraError { issues += e.issues }
+                }
+                if !issues.isEmpty { throw MedoraError.invalid(issues) }
                 try await settings.save(new)
                 context.logger.info("settings changed")
                 var context = context
                 context.clinicName = new.clinicName
                 return page(context, new, flash: WebText.settingsSaved.text(context.language))
             } catch let e as MedoraError where e.kind == .validationFailed {
-                return page(context, settings.current, entered: entered, issues: e.issues, status: .unprocessableContent)
+                return page(context, settings.current, entered: entered, form: form, issues: e.issues, status: .unprocessableContent)
             }
         }
     }
 
     func page(_ context: AppRequestContext, _ current: ClinicSettings,
-              entered: (name: String, language: String, minutes: String)? = nil, issues: [ValidationIssue] = [],
+              entered: (name: String, language: String, minutes: String)? = nil, form: WebForm? = nil, issues: [ValidationIssue] = [],
               flash: String? = nil, status: HTTPResponse.Status = .ok) -> Response {
         let lang = context.language
         func error(_ field: String) -> String { issues.first { $0.field == field }?.message(lang) ?? "" }
@@ -45,6 +59,10 @@ struct SettingsPages: Sendable {
             },
             "minutes": entered?.minutes ?? String(Int(current.idleTimeout / 60)), "minutesError": error("idleTimeoutMinutes"),
             "minMinutes": String(ClinicSettings.idleMinutes.lowerBound), "maxMinutes": String(ClinicSettings.idleMinutes.upperBound),
+            "aiEndpoint": form?["aiEndpoint"] ?? current.ai.endpoint, "aiEndpointError": error("aiEndpoint"),
+            "aiModel": form?["aiModel"] ?? current.ai.model, "aiModelError": error("aiModel"), "aiKeyError": error("aiKey"),
+            "aiKeySet": current.ai.key != nil,
+            "aiMonthlyLimit": form?["aiMonthlyLimit"] ?? String(current.ai.monthlyLimit), "aiMonthlyLimitError": error("aiMonthlyLimit"),
         ], context: context, status: status, flash: flash)
     }
 }

@@ -71,7 +71,11 @@ enum AnalysisTemplates {
         {{#derived}}<tr><td>{{name}}</td><td class="num">{{value}} {{unit}}</td><td class="note">{{formula}}; {{inputs}}</td></tr>{{/derived}}
         </tbody></table>{{/hasDerived}}
         <h2>{{l.reading}}</h2><ul class="reading">{{#reading}}<li>{{.}}</li>{{/reading}}</ul>
+        {{#aiText}}<section class="ai"><h2>{{l.aiReading}}</h2><p class="pre">{{aiText}}</p><p class="note">{{aiNote}}</p></section>{{/aiText}}
         <p class="disclaimer">{{disclaimer}}</p>
+        {{#error}}<p class="error" role="alert">{{error}}</p>{{/error}}
+        {{#aiOn}}<form method="post" action="/patients/{{patientId}}/analyses/{{id}}/ai" class="actions"><input type="hidden" name="csrf" value="{{csrf}}">
+        <button type="submit">{{l.aiAsk}}</button></form>{{/aiOn}}
         {{#comment}}<h2>{{l.comment}}</h2><p class="pre">{{comment}}</p>{{/comment}}
         {{#hasTrends}}<h2>{{l.trends}}</h2><div class="trends">{{#trends}}<figure><figcaption>{{name}}, {{unit}}</figcaption>{{{svg}}}<p class="note">{{first}} → {{last}}</p></figure>{{/trends}}</div>{{/hasTrends}}
         </article>

@@ -202,6 +202,15 @@ enum WebTemplates {
         <select id="defaultLanguage" name="defaultLanguage">{{#languagesChoice}}<option value="{{value}}" {{#selected}}selected{{/selected}}>{{text}}</option>{{/languagesChoice}}</select></div>
         <div class="field{{#minutesError}} invalid{{/minutesError}}"><label for="idleTimeoutMinutes">{{t.idleTimeoutMinutes}}</label>
         <input id="idleTimeoutMinutes" name="idleTimeoutMinutes" value="{{minutes}}" inputmode="numeric" required>{{#minutesError}}<p class="field-error">{{minutesError}}</p>{{/minutesError}}</div>
+        <h2>{{t.aiSettings}}</h2>
+        <div class="field{{#aiEndpointError}} invalid{{/aiEndpointError}}"><label for="aiEndpoint">{{t.aiEndpoint}}</label>
+        <input id="aiEndpoint" name="aiEndpoint" value="{{aiEndpoint}}" inputmode="url" placeholder="http://127.0.0.1:11434/v1/chat/completions">{{#aiEndpointError}}<p class="field-error">{{aiEndpointError}}</p>{{/aiEndpointError}}</div>
+        <div class="field{{#aiModelError}} invalid{{/aiModelError}}"><label for="aiModel">{{t.aiModel}}</label>
+        <input id="aiModel" name="aiModel" value="{{aiModel}}">{{#aiModelError}}<p class="field-error">{{aiModelError}}</p>{{/aiModelError}}</div>
+        <div class="field{{#aiKeyError}} invalid{{/aiKeyError}}"><label for="aiKey">{{t.aiKey}}</label>
+        <input id="aiKey" name="aiKey" type="password" autocomplete="off" {{#aiKeySet}}placeholder="••••••••"{{/aiKeySet}}>{{#aiKeyError}}<p class="field-error">{{aiKeyError}}</p>{{/aiKeyError}}</div>
+        <div class="field{{#aiMonthlyLimitError}} invalid{{/aiMonthlyLimitError}}"><label for="aiMonthlyLimit">{{t.aiMonthlyLimit}}</label>
+        <input id="aiMonthlyLimit" name="aiMonthlyLimit" value="{{aiMonthlyLimit}}" inputmode="numeric">{{#aiMonthlyLimitError}}<p class="field-error">{{aiMonthlyLimitError}}</p>{{/aiMonthlyLimitError}}</div>
         <button type="submit">{{t.save}}</button></form>
         {{> footer}}
         """
