@@ -110,6 +110,92 @@ final class LabCatalogueTests: XCTestCase {
         XCTAssertEqual(try canonical("WBC", 7.2, "10*9/L"), 7.2, accuracy: 0.0001)
     }
 
+    /// Every unit a test may be entered in, against the published factor (molar masses: glucose
+    /// 180.16, creatinine 113.12, cholesterol 386.7, triglycerides 885.7, urea nitrogen 28.01,
+    /// bilirubin 584.7, uric acid 168.1, calcium 40.08, magnesium 24.31, phosphorus 30.97, iron
+    /// 55.85, acetoacetate 102.1 g/mol; 1 µkat/L = 60 U/L; insulin 6 pmol per µIU).
+    func testEveryConversionFactorOfTheCatalogue() throws {
+        let expected: [(String, String, Double)] = [
+            ("HGB", "g/L", 0.1),
+            ("HGB", "mmol/L", 1.611),
+            ("RBC", "10*12/L", 1.0),
+            ("HCT", "L/L", 100.0),
+            ("MCHC", "g/L", 0.1),
+            ("WBC", "10*9/L", 1.0),
+            ("WBC", "/uL", 0.001),
+            ("NEUT#", "10*9/L", 1.0),
+            ("NEUT#", "/uL", 0.001),
+            ("LYMPH#", "10*9/L", 1.0),
+            ("LYMPH#", "/uL", 0.001),
+            ("PLT", "10*9/L", 1.0),
+            ("PLT", "/uL", 0.001),
+            ("GLU", "mmol/L", 18.016),
+            ("BUN", "mmol/L", 2.801),
+            ("CREA", "umol/L", 1 / 88.42),
+            ("NA", "meq/L", 1.0),
+            ("K", "meq/L", 1.0),
+            ("CL", "meq/L", 1.0),
+            ("CO2", "meq/L", 1.0),
+            ("CA", "mmol/L", 4.008),
+            ("CA", "meq/L", 2.004),
+            ("TP", "g/L", 0.1),
+            ("ALB", "g/L", 0.1),
+            ("TBIL", "umol/L", 1 / 17.104),
+            ("ALP", "[IU]/L", 1.0),
+            ("ALP", "ukat/L", 60.0),
+            ("ALT", "[IU]/L", 1.0),
+            ("ALT", "ukat/L", 60.0),
+            ("AST", "[IU]/L", 1.0),
+            ("AST", "ukat/L", 60.0),
+            ("GGT", "[IU]/L", 1.0),
+            ("GGT", "ukat/L", 60.0),
+            ("DBIL", "umol/L", 1 / 17.104),
+            ("CHOL", "mmol/L", 38.67),
+            ("HDL", "mmol/L", 38.67),
+            ("LDL", "mmol/L", 38.67),
+            ("LDLD", "mmol/L", 38.67),
+            ("TRIG", "mmol/L", 88.57),
+            ("URIC", "umol/L", 1 / 59.48),
+            ("UACR", "mg/mmol", 8.84),
+            ("UACR", "ug/mg", 1.0),
+            ("TSH", "u[IU]/mL", 1.0),
+            ("TSH", "mU/L", 1.0),
+            ("FT4", "pmol/L", 0.0777),
+            ("FT3", "pmol/L", 0.651),
+            ("ATPO", "k[IU]/L", 1.0),
+            ("FE", "umol/L", 5.585),
+            ("FERR", "ug/L", 1.0),
+            ("TRF", "g/L", 100.0),
+            ("TIBC", "umol/L", 5.585),
+            ("INS", "pmol/L", 1 / 6.0),
+            ("INS", "m[IU]/L", 1.0),
+            ("FIB", "g/L", 100.0),
+            ("CRP", "mg/dL", 10.0),
+            ("VITD", "nmol/L", 0.4006),
+            ("B12", "pmol/L", 1.355),
+            ("B12", "ng/L", 1.0),
+            ("FOL", "nmol/L", 0.4413),
+            ("FOL", "ug/L", 1.0),
+            ("MG", "mmol/L", 2.431),
+            ("MG", "meq/L", 1.215),
+            ("PHOS", "mmol/L", 3.097),
+            ("UPRO", "g/L", 100.0),
+            ("UGLU", "mmol/L", 18.016),
+            ("UKET", "mmol/L", 10.21),
+            ("HEIGHT", "m", 100.0),
+            ("HEIGHT", "[in_i]", 2.54),
+            ("WEIGHT", "g", 0.001),
+            ("WEIGHT", "[lb_av]", 0.45359237),
+        ]
+        let listed = LabCatalogue.tests.flatMap { t in t.otherUnits.map { (t.key, $0.ucum, $0.toCanonical) } }
+        XCTAssertEqual(listed.count, expected.count, "every conversion is checked here")
+        for (key, ucum, factor) in expected {
+            let test = try XCTUnwrap(LabCatalogue.test(key: key), key)
+            let unit = try XCTUnwrap(test.otherUnits.first { $0.ucum == ucum }, "\(key) in \(ucum)")
+            XCTAssertEqual(unit.toCanonical, factor, accuracy: factor * 1e-9, "\(key) \(ucum)")
+        }
+    }
+
     func testFlagBoundariesUseTheRangeForSexAndAgeAndTheCriticalLimits() throws {
         let hgb = try XCTUnwrap(LabCatalogue.test(key: "HGB"))
         let man = try XCTUnwrap(hgb.range(sex: .male, ageYears: 40, pregnant: false))
@@ -194,6 +280,17 @@ final class LabCatalogueTests: XCTestCase {
         XCTAssertTrue(rules([("TSH", 0.01), ("FT4", 3.5)]).contains(.hyperthyroidism))
         XCTAssertTrue(rules([("ALT", 400), ("ALP", 100)]).contains(.hepatocellularInjury))
         XCTAssertTrue(rules([("ALT", 50), ("ALP", 500)]).contains(.cholestaticInjury))
+        XCTAssertTrue(rules([("ALT", 200), ("ALP", 250)]).contains(.mixedInjury))
+        XCTAssertTrue(rules([("ALT", 400)]).contains(.hepatocellularInjury), "ALT over three times its limit without ALP")
+        XCTAssertTrue(rules([("HGB", 9.5), ("MCV", 90)]).contains(.anaemia), "normocytic")
+        XCTAssertTrue(rules([("HGB", 9.5)]).contains(.anaemia), "no MCV measured")
+        XCTAssertTrue(rules([("TSH", 0.05), ("FT4", 1.2)]).contains(.subclinicalHyperthyroidism))
+        XCTAssertTrue(rules([("TRIG", 250)]).contains(.dyslipidaemia))
+        XCTAssertTrue(rules([("HDL", 35)], sex: .male).contains(.dyslipidaemia), "low HDL for a man")
+        XCTAssertFalse(rules([("HDL", 45)], sex: .male).contains(.dyslipidaemia))
+        XCTAssertTrue(rules([("HDL", 45)], sex: .female).contains(.dyslipidaemia), "low HDL for a woman")
+        XCTAssertFalse(rules([("CREA", 0.8)], sex: .female, age: 40).contains(.ckdStage), "eGFR above 60")
+        XCTAssertFalse(rules([("HBA1C", 5.5)]).contains(.prediabetes))
         // Every finding reads in every language, with its placeholders filled.
         let all = LabInterpreter.interpret([("HGB", 6.0), ("MCV", 70), ("CREA", 3.0), ("TSH", 12)].map { key, v in
             LabResult(code: LabCatalogue.test(key: key)!.code, value: v, unit: LabCatalogue.test(key: key)!.unit.ucum)
