@@ -17,6 +17,9 @@ public enum HelpText: String, CaseIterable, LocalizedKey {
             ## Searching
             Type in the search box: results appear as you type. Search by last, first or middle name, in Latin or Cyrillic letters — “Karimova”, “Каримова” and “karim” all find the same person; oʻ, gʻ, sh, ch and the Russian spellings are matched to each other. Several words narrow the search (“karimova dil”). Digits search the phone number: the last four digits are usually enough.
 
+            ## Lab analyses
+            On a patient's page, “New analysis” offers three ways in. Pick a panel (blood count, lipids, liver…) and type the values: Tab moves to the next field, the unit is chosen for you and can be switched, and a flag (low, high, critical) appears as you type. Or paste a table copied from the lab's PDF or a spreadsheet: names, abbreviations (HGB, WBC, ALT) and units in any of the three languages are read into the form for you to check. Or import a CSV file: nothing is saved unless every row is right, and each problem is named by row and column. The report shows each result against the range for the patient's sex and age (or the range the lab printed), the change since the last result, derived values such as eGFR and LDL with their formulas, a reading, and trends; print it from the report page. The reading is made by rules; an AI reading, when the clinic has set one up, is marked as such. Neither replaces your judgment.
+
             ## Sessions
             You stay signed in while you work; after a time without activity (30 minutes unless the clinic chose otherwise) and at most 12 hours after signing in, you are asked to sign in again. “My account” lists where you are signed in: end a session you do not recognise, or all others at once. Always sign out on a shared computer.
 
@@ -35,6 +38,9 @@ public enum HelpText: String, CaseIterable, LocalizedKey {
 
             ## Qidiruv
             Qidiruv maydoniga yozing: natijalar yozayotganingizda chiqadi. Familiya, ism yoki otasining ismi boʻyicha lotin yoki kirill harflarida qidiring — «Karimova», «Каримова» va «karim» bir odamni topadi; oʻ, gʻ, sh, ch va ruscha yozilishlar bir-biriga moslanadi. Bir nechta soʻz qidiruvni toraytiradi («karimova dil»). Raqamlar telefon boʻyicha qidiradi: odatda oxirgi toʻrt raqam yetarli.
+
+            ## Tahlillar
+            Bemor sahifasidagi «Yangi tahlil» uch yoʻlni taklif qiladi. Panelni tanlang (qon tahlili, lipidlar, jigar…) va qiymatlarni kiriting: Tab keyingi maydonga oʻtadi, birlik oʻzi tanlanadi va uni almashtirish mumkin, yozayotganingizda belgi (past, yuqori, xavfli) chiqadi. Yoki laboratoriya PDF faylidan yoki jadvaldan nusxalangan jadvalni qoʻying: uch tildagi nomlar, qisqartmalar (HGB, WBC, ALT) va birliklar tekshirishingiz uchun shaklga oʻqiladi. Yoki CSV faylni import qiling: barcha qatorlar toʻgʻri boʻlmasa hech narsa saqlanmaydi, har bir muammo qator va ustun bilan koʻrsatiladi. Hisobotda har bir natija bemorning jinsi va yoshiga mos meʼyor (yoki laboratoriya meʼyori) bilan, oxirgi natijadan beri oʻzgarish, formulalari bilan eGFR va LDL kabi hisoblangan qiymatlar, xulosa va dinamika koʻrsatiladi; uni hisobot sahifasidan chop eting. Xulosa qoidalar asosida tuziladi; klinika sozlagan boʻlsa, AI xulosasi alohida belgilanadi. Ikkalasi ham sizning xulosangiz oʻrnini bosmaydi.
 
             ## Seanslar
             Ishlayotganingizda tizimda qolasiz; harakatsizlikdan keyin (klinika boshqacha tanlamagan boʻlsa 30 daqiqa) va kirganingizdan 12 soat oʻtgach qayta kirish soʻraladi. «Mening hisobim» qayerda kirganingizni koʻrsatadi: notanish seansni yoki boshqa barchasini yakunlang. Umumiy kompyuterda doim chiqing.
@@ -55,6 +61,9 @@ public enum HelpText: String, CaseIterable, LocalizedKey {
             ## Поиск
             Печатайте в поле поиска: результаты появляются по мере ввода. Ищите по фамилии, имени или отчеству латиницей или кириллицей — «Karimova», «Каримова» и «karim» находят одного человека; oʻ, gʻ, sh, ch и русские написания сопоставляются друг с другом. Несколько слов сужают поиск («каримова дил»). Цифры ищут по телефону: обычно хватает последних четырёх.
 
+            ## Анализы
+            На странице пациента «Новый анализ» предлагает три пути. Выберите панель (общий анализ крови, липиды, печень…) и введите значения: Tab переходит к следующему полю, единица выбрана заранее и её можно сменить, а отметка (понижен, повышен, критично) появляется по мере ввода. Или вставьте таблицу, скопированную из PDF лаборатории или из таблицы: названия, сокращения (HGB, WBC, АЛТ) и единицы на любом из трёх языков будут прочитаны в форму для проверки. Или импортируйте CSV-файл: ничего не сохраняется, пока все строки не верны, и каждая проблема названа строкой и столбцом. В отчёте каждый результат сравнивается с нормой для пола и возраста пациента (или с нормой лаборатории), показаны изменение с прошлого результата, расчётные показатели (СКФ, ЛПНП) с формулами, заключение и динамика; печатайте со страницы отчёта. Заключение составляется по правилам; ИИ-заключение, если клиника его настроила, помечено отдельно. Ни то, ни другое не заменяет вашего решения.
+
             ## Сеансы
             Пока вы работаете, вход сохраняется; после бездействия (30 минут, если клиника не выбрала иначе) и не позже чем через 12 часов после входа нужно войти снова. «Моя учётная запись» показывает, где выполнен вход: завершите незнакомый сеанс или все остальные сразу. На общем компьютере всегда выходите.
 
@@ -72,6 +81,9 @@ public enum HelpText: String, CaseIterable, LocalizedKey {
             ## Settings
             “Settings” holds the clinic's name (shown in the header), the language pages use when nobody chose one, and after how many idle minutes a session ends (5 to 480; 30 by default). Every session also ends 12 hours after sign-in.
 
+            ## The AI reading (optional)
+            Off unless you set it under Settings: the chat-completions URL of an OpenAI-compatible service (a local Ollama or llama.cpp server keeps everything on this network), the model, a key if the service needs one, and how many AI readings each doctor may ask for in a month. Only de-identified results are sent: age band, sex and values, never names, ids, phone numbers, birth dates or exact dates. The answer is stored encrypted with the analysis and marked as written by AI.
+
             ## The passphrase and the recovery key
             The database is encrypted with a key that only the passphrase, the keyfile or the recovery key printed at installation can open. Keep the recovery key on paper, away from the laptop. Change the passphrase with `medora-lite passwd --passphrase`: the data is not rewritten.
 
@@ -88,6 +100,9 @@ public enum HelpText: String, CaseIterable, LocalizedKey {
             ## Sozlamalar
             «Sozlamalar»da klinika nomi (sarlavhada koʻrinadi), hech kim til tanlamaganda ishlatiladigan til va necha daqiqa harakatsizlikdan soʻng seans tugashi (5 dan 480 gacha; odatda 30) saqlanadi. Har bir seans kirishdan 12 soat oʻtgach ham tugaydi.
 
+            ## AI xulosasi (ixtiyoriy)
+            Sozlamalarda yoqmaguningizcha oʻchiq: OpenAI bilan mos xizmatning chat-completions manzili (mahalliy Ollama yoki llama.cpp serveri hammasini shu tarmoqda qoldiradi), model, kerak boʻlsa kalit va har bir shifokor oyiga nechta AI xulosasi soʻrashi mumkinligi. Faqat anonimlashtirilgan natijalar yuboriladi: yosh oraligʻi, jins va qiymatlar; ism, identifikator, telefon, tugʻilgan sana yoki aniq sanalar hech qachon yuborilmaydi. Javob tahlil bilan shifrlangan holda saqlanadi va AI yozgani belgilanadi.
+
             ## Parol iborasi va tiklash kaliti
             Baza faqat parol iborasi, kalit fayli yoki oʻrnatishda chop etilgan tiklash kaliti ochadigan kalit bilan shifrlangan. Tiklash kalitini qogʻozda, noutbukdan uzoqda saqlang. Parol iborasini `medora-lite passwd --passphrase` bilan oʻzgartiring: maʼlumotlar qayta yozilmaydi.
 
@@ -103,6 +118,9 @@ public enum HelpText: String, CaseIterable, LocalizedKey {
 
             ## Настройки
             В «Настройках» — название клиники (в заголовке), язык страниц, если никто не выбрал другой, и через сколько минут бездействия завершается сеанс (от 5 до 480; по умолчанию 30). Любой сеанс также завершается через 12 часов после входа.
+
+            ## ИИ-заключение (необязательно)
+            Выключено, пока вы не настроите его в Настройках: адрес chat-completions OpenAI-совместимого сервиса (локальный сервер Ollama или llama.cpp оставляет всё в этой сети), модель, ключ, если он нужен, и сколько ИИ-заключений каждый врач может запросить в месяц. Отправляются только обезличенные результаты: возрастная группа, пол и значения — никогда имена, идентификаторы, телефоны, даты рождения или точные даты. Ответ хранится зашифрованным вместе с анализом и помечен как написанный ИИ.
 
             ## Парольная фраза и ключ восстановления
             База зашифрована ключом, который открывают только парольная фраза, файл ключа или ключ восстановления, напечатанный при установке. Храните ключ восстановления на бумаге, отдельно от ноутбука. Парольная фраза меняется командой `medora-lite passwd --passphrase`: данные не перезаписываются.
