@@ -124,4 +124,23 @@ final class AnalysisRepositoryTests: XCTestCase {
         let report = try await store.check()
         XCTAssertTrue(report.damaged.contains { $0.id == a.id }, "\(report.damaged)")
     }
+
+    func testRemovingADamagedPatientTakesTheirAnalysesAlong() async throws {
+        let scope = PatientScope.owner(doctor.id)
+        _ = try await store.analyses.create(patientID: patient.id, scope: scope, draft: cbc("2025-01-10", hgb: 13.1))
+        try store.close()
+        let queue = try DatabaseQueue(path: temp.dir.databasePath)
+        try await queue.write { db in
+            try db.execute(sql: "UPDATE patients SET last_name_enc = substr(last_name_enc, 1, 30) || x'00' || substr(last_name_enc, 32)")
+        }
+        try queue.close()
+        store = try await temp.open()
+        let before = try await store.check()
+        XCTAssertTrue(before.damaged.contains { $0.id == patient.id })
+        let after = try await store.repair(RepairPlan(remove: [patient.id]))
+        XCTAssertTrue(after.damaged.isEmpty && after.rowSets.isEmpty, "\(after.damaged) \(after.rowSets)")
+        XCTAssertEqual(after.foreignKeyViolations, 0)
+        let left = try await store.analyses.count(scope: .everyone)
+        XCTAssertEqual(left, 0)
+    }
 }

@@ -8,7 +8,8 @@ public struct RepairPlan: Sendable {
     /// Accept the rows of every table as they now are: the digests are recomputed (after a
     /// reviewed rollback, a deleted row, or an altered integrity record). Damaged rows stay damaged.
     public var acceptRowSets: Bool
-    /// Damaged records to remove for good (patients, sessions, or users who own no patients).
+    /// Damaged records to remove for good (patients with their analyses, analyses, sessions, or users
+    /// who own no patients).
     public var remove: [UUID]
 
     public init(acceptRowSets: Bool = false, remove: [UUID] = []) {
@@ -37,6 +38,8 @@ extension MedoraStore {
                     throw MedoraError(.userHasPatients)
                 }
                 if table == .users { try ledger.delete(db, .sessions, where: "user_id = ?", arguments: [record.id]) }
+                // A patient goes with their analyses (sealed under the patient's key, unreadable without it).
+                if table == .patients { try ledger.delete(db, .analyses, where: "patient_id = ?", arguments: [record.id]) }
                 try ledger.delete(db, table, where: "rowid = ?", arguments: [record.rowNumber])
             }
         }

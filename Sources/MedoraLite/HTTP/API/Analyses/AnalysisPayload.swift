@@ -73,9 +73,5 @@ struct AnalysisPayload: Sendable {
     }
 
     /// A number as people type it: `5.4`, `5,4`, ` 5.4 ` (no thousands separators).
-    static func decimal(_ s: String) -> Double? {
-        let t = s.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ",", with: ".")
-        guard !t.isEmpty, t.allSatisfy({ $0.isNumber || $0 == "." || $0 == "-" }), let d = Double(t), d.isFinite else { return nil }
-        return d
-    }
+    static func decimal(_ s: String) -> Double? { LabTableParser.decimal(s) }
 }
