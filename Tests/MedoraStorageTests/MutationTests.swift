@@ -65,6 +65,19 @@ final class MutationTests: XCTestCase {
                 XCTAssertEqual(p.ownerID, doctor, "\(mutation): served to another doctor")
                 XCTAssertEqual(p, pristine.patients[p.id], "\(mutation): served data differs from what was stored")
             }
+            // Analyses: only this doctor's patients', exactly as stored.
+            for id in pristine.patients.keys {
+                do {
+                    guard let list = try await store.analyses.list(patientID: id, scope: .owner(doctor)) else { continue }
+                    XCTAssertEqual(list.patient.ownerID, doctor, "\(mutation): analyses of another doctor's patient")
+                    for a in list.items {
+                        XCTAssertEqual(a.patientID, id, "\(mutation): an analysis served under another patient")
+                        XCTAssertEqual(a, pristine.analyses[a.id], "\(mutation): served analysis differs from what was stored")
+                    }
+                } catch let e as MedoraError {
+                    XCTAssertTrue([.recordDamaged, .corruptDatabase, .notAccessible].contains(e.kind), "\(mutation): \(e)")
+                }
+            }
         }
     }
 }

@@ -2,13 +2,15 @@ import Foundation
 import GRDB
 import MedoraStorage
 
-/// A small clinic's database as written (two doctors, live, edited and deleted patients,
-/// sessions), to be copied and damaged.
+/// A small clinic's database as written (two doctors, live, edited and deleted patients, their
+/// analyses, sessions, the clinic's settings), to be copied and damaged.
 public struct Pristine: Sendable {
     public var file: Data
     public var keyfile: Data
     /// The live patients by id, as stored.
     public var patients: [UUID: Patient]
+    /// The analyses of the live patients, by id, as stored.
+    public var analyses: [UUID: Analysis] = [:]
     public var doctors: [UUID]
     public static let doctorLogins = ["dr.a", "dr.b"]
     public static let password = "doctor-password"
@@ -27,6 +29,7 @@ public struct Pristine: Sendable {
         var generator = SampleNames(seed: 11)
         var doctors: [UUID] = []
         var patients: [UUID: Patient] = [:]
+        var analyses: [UUID: Analysis] = [:]
         for login in doctorLogins {
             let d = try await store.users.create(login: login, password: password, displayName: "Doctor \(login)", role: .doctor)
             doctors.append(d.id)
@@ -41,13 +44,18 @@ public struct Pristine: Sendable {
                 if i % 5 == 3 {
                     _ = try await store.patients.delete(id: p.id, ownerID: d.id)
                     patients[p.id] = nil
+                } else if i % 3 == 0 {
+                    let draft = AnalysisDraft(takenOn: "2025-0\(i % 9 + 1)-1\(i % 9)", lab: "Lab \(i)", results: [
+                        LabResult(code: "718-7", value: 11 + Double(i) / 2, unit: "g/dL"), LabResult(code: "2345-7", value: 5.4, unit: "mmol/L")])
+                    if let a = try await store.analyses.create(patientID: p.id, scope: .owner(d.id), draft: draft) { analyses[a.id] = a }
                 }
             }
         }
+        try await store.settings.save(ClinicSettings(clinicName: "Pristine clinic", defaultLanguage: .uz, idleTimeout: 900))
         try store.close()
         let file = FileManager.default.contents(atPath: temp.dir.databasePath) ?? Data()
         let keyfile = FileManager.default.contents(atPath: temp.dir.keyfilePath) ?? Data()
-        return Pristine(file: file, keyfile: keyfile, patients: patients, doctors: doctors)
+        return Pristine(file: file, keyfile: keyfile, patients: patients, analyses: analyses, doctors: doctors)
     }
 }
 
@@ -61,8 +69,8 @@ public enum Mutator {
         public var description: String { "\(table): \(what)" }
     }
 
-    static let tables = ["patients", "users", "sessions", "key_slots", "integrity_digests", "meta"]
-    static let authenticated: Set<String> = ["patients", "users", "sessions", "integrity_digests"]
+    static let tables = ["patients", "users", "sessions", "analyses", "settings", "key_slots", "integrity_digests", "meta"]
+    static let authenticated: Set<String> = ["patients", "users", "sessions", "analyses", "settings", "integrity_digests"]
 
     public static func apply(at path: String, rng: inout SplitMix) throws -> Mutation? {
         if rng.below(100) < 3 { return try flipFileByte(at: path, rng: &rng) }
