@@ -18,6 +18,8 @@ final class APIFixture {
     var secureCookies = false
     /// Short timeouts and backoff so the AI tests run in a second.
     var aiClient = AIReadingClient(timeout: .milliseconds(400), retries: 3, backoff: 0.01)
+    /// Scheduled backups, made as `serve` makes them (off unless a test asks).
+    var backups: BackupScheduler?
 
     init(clock: any WallClock = SystemClock()) async throws {
         self.clock = clock
@@ -32,6 +34,7 @@ final class APIFixture {
     var app: some ApplicationProtocol {
         var deps = AppDependencies(store: store, logger: logger, clock: clock)
         deps.aiClient = aiClient
+        deps.backups = backups
         return buildApplication(deps,
                          config: ServerConfig(host: "127.0.0.1", port: 0, secureCookies: secureCookies))
     }

@@ -8,5 +8,6 @@ struct MedoraLiteCommand: AsyncParsableCommand {
         abstract: "Medical records for the small clinic: one binary, one encrypted SQLite file.",
         version: MedoraVersion.current,
         subcommands: [InitCommand.self, ServeCommand.self, DemoCommand.self, CheckCommand.self,
-                      RepairCommand.self, UserCommand.self, PasswdCommand.self, GenerateCommand.self, AddUserCommand.self])
+                      RepairCommand.self, BackupCommand.self, RestoreCommand.self, UserCommand.self, PasswdCommand.self,
+                      GenerateCommand.self, AddUserCommand.self])
 }

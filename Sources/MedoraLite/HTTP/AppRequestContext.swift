@@ -26,6 +26,8 @@ struct AppRequestContext: RequestContext {
     var language: Language = .en
     /// The clinic's name for the header (empty: the product's name).
     var clinicName = ""
+    /// No good backup in the last 24 hours (shown to administrators).
+    var backupStale = false
 
     init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)

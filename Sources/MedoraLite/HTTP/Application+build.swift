@@ -13,6 +13,8 @@ struct AppDependencies<Patients: PatientRepository, Users: UserRepository, Sessi
     var analyses: any AnalysisRepository
     /// How the optional AI reading is fetched (tests shorten its timeout and backoff).
     var aiClient = AIReadingClient()
+    /// Scheduled backups (nil: none, as in most tests).
+    var backups: BackupScheduler?
     var clock: any WallClock
     var loginLimiter: RateLimiter
     var logger: Logger
@@ -50,7 +52,7 @@ func buildRouter(_ deps: AppDependencies<some PatientRepository, some UserReposi
     router.add(middleware: RequestIDMiddleware())
     router.add(middleware: AccessLogMiddleware(logger: deps.logger))
     router.add(middleware: SecurityHeadersMiddleware())
-    router.add(middleware: PageContextMiddleware(settings: deps.settings))
+    router.add(middleware: PageContextMiddleware(settings: deps.settings, backups: deps.backups))
     router.add(middleware: ErrorMiddleware())
 
     HealthController().addRoutes(to: router)
@@ -77,6 +79,9 @@ func buildRouter(_ deps: AppDependencies<some PatientRepository, some UserReposi
     PatientController(repository: deps.patients).addRoutes(to: protected.group("patients"))
     AnalysisController(analyses: deps.analyses, ai: ai).addRoutes(to: protected.group("patients/:id/analyses"))
     UserController(users: deps.users).addRoutes(to: protected.group("users"))
+    let healthDetails = router.group("health").add(middleware: BearerAuthMiddleware(sessions: deps.sessions))
+    HealthController.addDetailedRoute(to: healthDetails, backups: deps.backups, patients: deps.patients)
+    if let backups = deps.backups { BackupPages(backups: backups).addRoutes(to: pages) }
     return router
 }
 
@@ -91,5 +96,13 @@ func buildApplication(_ deps: AppDependencies<some PatientRepository, some UserR
         logger: deps.logger)
     if let logFile = deps.logFile { app.addServices(PeriodicService.logFlush(logFile)) }
     app.addServices(PeriodicService.sessionPurge(deps.sessions, logger: deps.logger))
+    if let backups = deps.backups {
+        // Checks every minute; a backup is made when the setting's interval has passed and something changed.
+        app.addServices(PeriodicService(name: "backups", interval: .seconds(60)) {
+            if await backups.runIfDue() == false, let error = backups.status.lastError {
+                deps.logger.error("scheduled backup failed", metadata: ["code": .string(error)])
+            }
+        })
+    }
     return app
 }

@@ -21,7 +21,8 @@ enum Server {
         logger.info("unlocked", metadata: ["patients_indexed": .stringConvertible(store.indexedPatientCount)])
         reportDamage(store, logger: logger)
         let listening = ListeningFlag()
-        let deps = AppDependencies(store: store, logger: logger, logFile: logFile)
+        var deps = AppDependencies(store: store, logger: logger, logFile: logFile)
+        deps.backups = BackupScheduler(store: store, appVersion: MedoraVersion.current)
         let app = buildApplication(deps, config: config) { port in
             listening.set()
             let url = "http://\(config.host):\(port)"

@@ -3,7 +3,7 @@ public enum CLIText: LocalizedKey {
     case passphrasePrompt, passphraseConfirm, newPassphrasePrompt, recoveryKeyPrompt, passwordPrompt
     case recoveryKeyNotice, initDone, keyfileWritten, serving, demoLogin, demoOtherLogins, dataDirectory, tryAPI
     case userAdded, passwordChanged, passphraseChanged, invalidInput, generated, damageAtStart
-    case userDisabled, userEnabled, userDeleted, userRoleChanged, openBrowser
+    case userDisabled, userEnabled, userDeleted, userRoleChanged, openBrowser, backupWritten, noBackups, backupVerified, restored, restoredNew
 
     public var translation: Translation {
         switch self {
@@ -35,6 +35,17 @@ public enum CLIText: LocalizedKey {
         case .tryAPI: Translation("Try the API:", uz: "APIni sinab koʻring:", ru: "Попробуйте API:")
         case .userAdded: Translation("Added {role} \"{login}\".", uz: "{role} \"{login}\" qoʻshildi.",
                                      ru: "Добавлен {role} \"{login}\".")
+        case .backupWritten: Translation("Backup written and verified: {path} ({size}, {patients} patients).",
+                                         uz: "Zaxira nusxa yozildi va tekshirildi: {path} ({size}, {patients} bemor).",
+                                         ru: "Резервная копия записана и проверена: {path} ({size}, пациентов: {patients}).")
+        case .noBackups: Translation("No backups here yet.", uz: "Bu yerda hali zaxira nusxalar yoʻq.", ru: "Резервных копий здесь пока нет.")
+        case .backupVerified: Translation("{path} is good: it decrypts in full and every record checks out ({patients} patients, {users} users).",
+                                          uz: "{path} yaroqli: toʻliq ochiladi va har bir yozuv tekshiruvdan oʻtadi ({patients} bemor, {users} foydalanuvchi).",
+                                          ru: "{path} исправна: расшифровывается полностью, все записи проверены (пациентов: {patients}, пользователей: {users}).")
+        case .restoredNew: Translation("Restored into {path}.", uz: "{path} ga tiklandi.", ru: "Восстановлено в {path}.")
+        case .restored: Translation("Restored into {path}; the previous database is kept as {kept}.",
+                                    uz: "{path} ga tiklandi; oldingi baza {kept} sifatida saqlandi.",
+                                    ru: "Восстановлено в {path}; прежняя база сохранена как {kept}.")
         case .userRoleChanged: Translation("Role of \"{login}\" changed; their sessions were ended.",
                                            uz: "\"{login}\" roli oʻzgartirildi; uning seanslari yakunlandi.",
                                            ru: "Роль \"{login}\" изменена; его сеансы завершены.")

@@ -5,7 +5,7 @@ public enum ErrorText: LocalizedKey {
     case unavailable, invalidID, unsupportedMediaType, duplicateLogin, lastAdministrator, userHasPatients, roleChangeRefused, noDoctorAssigned, aiNotConfigured, aiLimitReached, aiUnavailable, recordDamaged, integrityDamaged
     case wrongPassphrase, tamperedKeySlot, noSecret, passphraseMismatch, notInitialized, alreadyInitialized
     case corruptDatabase, locked, notAccessible, diskFull, unsafeConnection, cannotListen, serviceFailed
-    case checkFailed
+    case checkFailed, backupInvalid
 
     public var translation: Translation {
         switch self {
@@ -109,6 +109,9 @@ public enum ErrorText: LocalizedKey {
         case .serviceFailed: Translation("the {service} service failed: {detail}",
                                          uz: "{service} xizmati ishdan chiqdi: {detail}",
                                          ru: "сбой службы {service}: {detail}")
+        case .backupInvalid: Translation("{path} is not a usable backup ({detail}); nothing was changed",
+                                         uz: "{path} yaroqli zaxira nusxa emas ({detail}); hech narsa oʻzgartirilmadi",
+                                         ru: "{path} — непригодная резервная копия ({detail}); ничего не изменено")
         case .checkFailed: Translation("check FAILED", uz: "tekshiruv MUVAFFAQIYATSIZ", ru: "проверка НЕ пройдена")
         }
     }

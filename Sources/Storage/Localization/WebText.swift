@@ -12,6 +12,8 @@ public enum WebText: String, LocalizedKey {
     case consentRecorded, help, userGuide, adminGuide, troubleshooting, statPatients, statCreated, statChanged, thisMonth
     case noRecent, doctor, noDoctor, changeRole, passwordResetDone, tryAgainIn, myLanguage, languageAuto, languageSaved
     case apply, noAssistantDoctor, everyPatient, languageSwitch, skipToContent, aiSettings, aiEndpoint, aiModel, aiKey, aiMonthlyLimit
+    case backups, backupStale, backupNow, backupMade, backupFailed, backupLastGood, backupNone, backupFile, backupSize, backupTime
+    case backupSettings, backupMinutes, backupFolder, backupFolderMissing, download
 
     public var translation: Translation {
         switch self {
@@ -159,6 +161,32 @@ public enum WebText: String, LocalizedKey {
                                  ru: "Ключ (оставьте пустым, чтобы сохранить прежний)")
         case .aiMonthlyLimit: Translation("AI readings per doctor per month", uz: "Har bir shifokor uchun oyiga AI xulosalari",
                                           ru: "ИИ-заключений на врача в месяц")
+        case .backups: Translation("Backups", uz: "Zaxira nusxalar", ru: "Резервные копии")
+        case .backupStale: Translation("No verified backup in the last 24 hours: make one now.",
+                                       uz: "Soʻnggi 24 soatda tekshirilgan zaxira nusxa yoʻq: hozir yarating.",
+                                       ru: "За последние 24 часа нет проверенной резервной копии: сделайте её сейчас.")
+        case .backupNow: Translation("Make a backup now", uz: "Hozir zaxira nusxa yaratish", ru: "Сделать копию сейчас")
+        case .backupMade: Translation("Backup made and verified.", uz: "Zaxira nusxa yaratildi va tekshirildi.", ru: "Копия сделана и проверена.")
+        case .backupFailed: Translation("The backup failed ({code}); the database is untouched.",
+                                        uz: "Zaxira nusxa yaratilmadi ({code}); baza oʻzgarmadi.",
+                                        ru: "Копия не сделана ({code}); база не изменена.")
+        case .backupLastGood: Translation("Last verified backup: {time}", uz: "Oxirgi tekshirilgan nusxa: {time}",
+                                          ru: "Последняя проверенная копия: {time}")
+        case .backupNone: Translation("No backup yet.", uz: "Hali zaxira nusxa yoʻq.", ru: "Копий пока нет.")
+        case .backupFile: Translation("File", uz: "Fayl", ru: "Файл")
+        case .backupSize: Translation("Size", uz: "Hajmi", ru: "Размер")
+        case .backupTime: Translation("Made", uz: "Yaratilgan", ru: "Создана")
+        case .backupSettings: Translation("Backups", uz: "Zaxira nusxalar", ru: "Резервные копии")
+        case .backupMinutes: Translation("Back up every this many minutes when something changed (1–1440)",
+                                         uz: "Oʻzgarish boʻlsa, har shuncha daqiqada zaxira nusxa (1–1440)",
+                                         ru: "Делать копию каждые столько минут, если были изменения (1–1440)")
+        case .backupFolder: Translation("Also copy to this folder (a USB stick or a synced folder; full path, optional)",
+                                        uz: "Shuningdek bu papkaga (USB yoki sinxron papka; toʻliq yoʻl, ixtiyoriy)",
+                                        ru: "Также копировать в эту папку (флешка или синхронизируемая папка; полный путь, необязательно)")
+        case .backupFolderMissing: Translation("The second backup folder is not there (a USB stick unplugged?); backups go to the data folder only.",
+                                               uz: "Ikkinchi zaxira papkasi topilmadi (USB ulanmaganmi?); nusxalar faqat maʼlumotlar papkasiga yoziladi.",
+                                               ru: "Второй папки для копий нет (флешка не вставлена?); копии пишутся только в папку данных.")
+        case .download: Translation("Download", uz: "Yuklab olish", ru: "Скачать")
         case .skipToContent: Translation("Skip to content", uz: "Asosiy qismga oʻtish", ru: "Перейти к содержанию")
         case .languageSwitch: Translation("Language of the pages", uz: "Sahifalar tili", ru: "Язык страниц")
         }

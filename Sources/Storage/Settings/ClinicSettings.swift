@@ -10,6 +10,11 @@ public struct ClinicSettings: Sendable, Equatable {
     public var idleTimeout: TimeInterval
     /// The optional AI reading (off unless an endpoint is set).
     public var ai: AISettings = .off
+    /// Minutes between scheduled backups (when something changed).
+    public var backupMinutes = 5
+    /// A second folder for every scheduled backup (a USB stick, a synced folder); empty: none.
+    public var backupFolder = ""
+    public static let backupMinutesRange = 1...1440
 
     public init(clinicName: String, defaultLanguage: Language, idleTimeout: TimeInterval, ai: AISettings = .off) {
         self.clinicName = clinicName
@@ -26,7 +31,7 @@ public struct ClinicSettings: Sendable, Equatable {
     var stored: [String: String] {
         ["clinic_name": clinicName, "default_language": defaultLanguage.rawValue,
          "idle_timeout_minutes": String(Int(idleTimeout / 60)), "ai_endpoint": ai.endpoint, "ai_model": ai.model,
-         "ai_monthly_limit": String(ai.monthlyLimit)]
+         "ai_monthly_limit": String(ai.monthlyLimit), "backup_minutes": String(backupMinutes), "backup_folder": backupFolder]
     }
 
     /// Settings from stored rows; a missing or unreadable value takes the standard one.
@@ -39,6 +44,8 @@ public struct ClinicSettings: Sendable, Equatable {
         let limit = stored["ai_monthly_limit"].flatMap(Int.init).flatMap { AISettings.limits.contains($0) ? $0 : nil }
         ai = AISettings(endpoint: stored["ai_endpoint"] ?? "", model: stored["ai_model"] ?? "", key: nil,
                         monthlyLimit: limit ?? AISettings.off.monthlyLimit)
+        backupMinutes = stored["backup_minutes"].flatMap(Int.init).flatMap { Self.backupMinutesRange.contains($0) ? $0 : nil } ?? 5
+        backupFolder = stored["backup_folder"] ?? ""
     }
 
     /// Checks values from a form: the name printable and at most 120 characters, the idle timeout
@@ -57,5 +64,20 @@ public struct ClinicSettings: Sendable, Equatable {
         else if let m = minutes, !Self.idleMinutes.contains(m) { issues.append(.init("idleTimeoutMinutes", .outOfRange)) }
         guard issues.isEmpty, let language, let minutes else { throw MedoraError.invalid(issues) }
         return ClinicSettings(clinicName: name, defaultLanguage: language, idleTimeout: TimeInterval(minutes * 60))
+    }
+
+    /// Checks the backup fields of a form: minutes within `backupMinutesRange`, the folder an
+    /// absolute path (or empty).
+    public static func validatedBackup(minutes: String, folder: String) throws -> (Int, String) {
+        var issues: [ValidationIssue] = []
+        let m = Int(minutes.trimmingCharacters(in: .whitespaces))
+        if m == nil { issues.append(.init("backupMinutes", .invalidFormat)) }
+        else if let m, !backupMinutesRange.contains(m) { issues.append(.init("backupMinutes", .outOfRange)) }
+        let f = folder.trimmingCharacters(in: .whitespaces)
+        if !f.isEmpty && (!f.hasPrefix("/") || f.count > 500 || f.unicodeScalars.contains { $0.properties.generalCategory == .control }) {
+            issues.append(.init("backupFolder", .invalidFormat))
+        }
+        guard issues.isEmpty, let m else { throw MedoraError.invalid(issues) }
+        return (m, f)
     }
 }

@@ -8,6 +8,7 @@ import MedoraStorage
 struct PageContextMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
     let settings: any SettingsRepository
+    let backups: BackupScheduler?
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         let current = settings.current
@@ -16,6 +17,7 @@ struct PageContextMiddleware: RouterMiddleware {
                                               acceptLanguage: request.headers[.acceptLanguage],
                                               fallback: current.defaultLanguage)
         context.clinicName = current.clinicName
+        context.backupStale = backups.map { $0.status.isStale(now: $0.store.clock.now()) } ?? false
         return try await next(request, context)
     }
 }

@@ -21,6 +21,7 @@ enum WebPage {
         if signedIn, let identity = context.identity {
             page["user"] = true
             page["isAdmin"] = identity.user.role == .admin
+            if identity.user.role == .admin && context.backupStale { page["backupWarning"] = WebText.backupStale.text(lang) }
             page["csrf"] = identity.session.csrf
             page["signedInAs"] = WebText.signedInAs.text(lang, ["name": identity.user.displayName])
         } else {

@@ -32,6 +32,12 @@ struct SettingsPages: Sendable {
                                                           currentKey: settings.current.ai.key)
                     } catch let e as MedoraError { issues += e.issues }
                 }
+                if form["backupMinutes"] != nil {
+                    do {
+                        (new.backupMinutes, new.backupFolder) = try ClinicSettings.validatedBackup(minutes: form["backupMinutes"] ?? "",
+                                                                                                   folder: form["backupFolder"] ?? "")
+                    } catch let e as MedoraError { issues += e.issues }
+                }
                 if !issues.isEmpty { throw MedoraError.invalid(issues) }
                 try await settings.save(new)
                 context.logger.info("settings changed")
@@ -62,6 +68,8 @@ struct SettingsPages: Sendable {
             "aiEndpoint": form?["aiEndpoint"] ?? current.ai.endpoint, "aiEndpointError": error("aiEndpoint"),
             "aiModel": form?["aiModel"] ?? current.ai.model, "aiModelError": error("aiModel"), "aiKeyError": error("aiKey"),
             "aiKeySet": current.ai.key != nil,
+            "backupMinutes": form?["backupMinutes"] ?? String(current.backupMinutes), "backupMinutesError": error("backupMinutes"),
+            "backupFolder": form?["backupFolder"] ?? current.backupFolder, "backupFolderError": error("backupFolder"),
             "aiMonthlyLimit": form?["aiMonthlyLimit"] ?? String(current.ai.monthlyLimit), "aiMonthlyLimitError": error("aiMonthlyLimit"),
         ], context: context, status: status, flash: flash)
     }

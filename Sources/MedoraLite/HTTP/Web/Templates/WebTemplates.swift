@@ -9,7 +9,7 @@ enum WebTemplates {
         "patients": patients, "patient": patient, "patientForm": patientForm, "message": message, "account": account,
         "users": users, "user": user, "document": document, "settings": settings, "consent": consent,
         "panels": AnalysisTemplates.panels, "analysisForm": AnalysisTemplates.form, "analysis": AnalysisTemplates.report,
-        "analysisImport": AnalysisTemplates.importPage,
+        "analysisImport": AnalysisTemplates.importPage, "backups": backups,
     ]
 
     /// Nil only if a template does not parse (a test renders every one).
@@ -31,7 +31,7 @@ enum WebTemplates {
         <body>
         <a class="skip" href="#main">{{t.skipToContent}}</a>
         <header class="top"><a class="brand" href="/">{{clinic}}</a>
-        <nav>{{#user}}<a href="/">{{t.dashboard}}</a><a href="/patients">{{t.patients}}</a><a href="/account">{{t.account}}</a>{{#isAdmin}}<a href="/users">{{t.users}}</a><a href="/settings">{{t.settings}}</a>{{/isAdmin}}{{/user}}<a href="/help">{{t.help}}</a></nav>
+        <nav>{{#user}}<a href="/">{{t.dashboard}}</a><a href="/patients">{{t.patients}}</a><a href="/account">{{t.account}}</a>{{#isAdmin}}<a href="/users">{{t.users}}</a><a href="/settings">{{t.settings}}</a><a href="/backups">{{t.backups}}</a>{{/isAdmin}}{{/user}}<a href="/help">{{t.help}}</a></nav>
         <div class="tools">
         {{#anonymous}}<span class="langs">{{#languages}}<a href="/lang/{{code}}" {{#current}}aria-current="true"{{/current}}>{{code}}</a>{{/languages}}</span>{{/anonymous}}
         {{#user}}<form method="post" action="/account/language" class="inline langs" aria-label="{{t.languageSwitch}}"><input type="hidden" name="csrf" value="{{csrf}}">{{#languages}}<button type="submit" name="language" value="{{code}}" class="link" {{#current}}aria-current="true"{{/current}}>{{code}}</button>{{/languages}}</form>
@@ -39,6 +39,7 @@ enum WebTemplates {
         <form method="post" action="/logout" class="inline"><input type="hidden" name="csrf" value="{{csrf}}">
         <button type="submit" class="link">{{t.signOut}}</button></form>{{/user}}</div></header>
         <main id="main">
+        {{#backupWarning}}<p class="warning" role="alert"><a href="/backups">{{backupWarning}}</a></p>{{/backupWarning}}
         {{#flash}}<p class="flash" role="status">{{flash}}</p>{{/flash}}
         """
 
@@ -202,6 +203,11 @@ enum WebTemplates {
         <select id="defaultLanguage" name="defaultLanguage">{{#languagesChoice}}<option value="{{value}}" {{#selected}}selected{{/selected}}>{{text}}</option>{{/languagesChoice}}</select></div>
         <div class="field{{#minutesError}} invalid{{/minutesError}}"><label for="idleTimeoutMinutes">{{t.idleTimeoutMinutes}}</label>
         <input id="idleTimeoutMinutes" name="idleTimeoutMinutes" value="{{minutes}}" inputmode="numeric" required>{{#minutesError}}<p class="field-error">{{minutesError}}</p>{{/minutesError}}</div>
+        <h2>{{t.backupSettings}}</h2>
+        <div class="field{{#backupMinutesError}} invalid{{/backupMinutesError}}"><label for="backupMinutes">{{t.backupMinutes}}</label>
+        <input id="backupMinutes" name="backupMinutes" value="{{backupMinutes}}" inputmode="numeric">{{#backupMinutesError}}<p class="field-error">{{backupMinutesError}}</p>{{/backupMinutesError}}</div>
+        <div class="field{{#backupFolderError}} invalid{{/backupFolderError}}"><label for="backupFolder">{{t.backupFolder}}</label>
+        <input id="backupFolder" name="backupFolder" value="{{backupFolder}}" placeholder="/media/usb/medora">{{#backupFolderError}}<p class="field-error">{{backupFolderError}}</p>{{/backupFolderError}}</div>
         <h2>{{t.aiSettings}}</h2>
         <div class="field{{#aiEndpointError}} invalid{{/aiEndpointError}}"><label for="aiEndpoint">{{t.aiEndpoint}}</label>
         <input id="aiEndpoint" name="aiEndpoint" value="{{aiEndpoint}}" inputmode="url" placeholder="http://127.0.0.1:11434/v1/chat/completions">{{#aiEndpointError}}<p class="field-error">{{aiEndpointError}}</p>{{/aiEndpointError}}</div>
@@ -212,6 +218,19 @@ enum WebTemplates {
         <div class="field{{#aiMonthlyLimitError}} invalid{{/aiMonthlyLimitError}}"><label for="aiMonthlyLimit">{{t.aiMonthlyLimit}}</label>
         <input id="aiMonthlyLimit" name="aiMonthlyLimit" value="{{aiMonthlyLimit}}" inputmode="numeric">{{#aiMonthlyLimitError}}<p class="field-error">{{aiMonthlyLimitError}}</p>{{/aiMonthlyLimitError}}</div>
         <button type="submit">{{t.save}}</button></form>
+        {{> footer}}
+        """
+
+    static let backups = """
+        {{> header}}
+        <h1>{{t.backups}}</h1>
+        <p>{{lastGood}}</p>
+        {{#folderMissing}}<p class="warning">{{folderMissing}}</p>{{/folderMissing}}
+        <form method="post" action="/backups"><input type="hidden" name="csrf" value="{{csrf}}"><button type="submit">{{t.backupNow}}</button></form>
+        {{^hasItems}}<p class="empty">{{t.backupNone}}</p>{{/hasItems}}
+        {{#hasItems}}<table><thead><tr><th>{{t.backupTime}}</th><th>{{t.backupSize}}</th><th>{{t.backupFile}}</th></tr></thead><tbody>
+        {{#items}}<tr><td>{{time}}</td><td>{{size}}</td><td><a href="/backups/{{name}}" download>{{name}}</a></td></tr>{{/items}}
+        </tbody></table>{{/hasItems}}
         {{> footer}}
         """
 

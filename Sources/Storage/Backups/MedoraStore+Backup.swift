@@ -1,0 +1,166 @@
+import Foundation
+import GRDB
+import MedoraCrypto
+
+/// One backup file, as listed and made.
+public struct BackupInfo: Sendable, Equatable {
+    public var path: String
+    public var fileBytes: Int64
+    public var createdAt: Date
+    public var databaseBytes: Int64
+}
+
+/// What verifying a backup found: it decrypted in full, SQLite's integrity check passed, and the
+/// decrypted database opened with its keys and every record checked out.
+public struct BackupVerification: Sendable {
+    public var info: BackupInfo
+    public var patients: Int
+    public var users: Int
+    public var report: IntegrityReport
+    public var isGood: Bool { report.isHealthy || report.damaged.isEmpty && report.rowSets.isEmpty && report.sqliteIntegrity == ["ok"] }
+}
+
+extension MedoraStore {
+    /// An online snapshot through SQLite's backup API (writes may go on meanwhile), encrypted into
+    /// `<dir>/medora-YYYYMMDD-HHMMSS.mlbak` (`dir`: the data directory's `backups/` unless given).
+    /// The plaintext snapshot exists only while it is encrypted, beside the destination, mode 0600.
+    public func backup(to directory: String? = nil, appVersion: String = "unknown",
+                       progress: (Int64, Int64) -> Void = { _, _ in }) async throws -> BackupInfo {
+        let dir = directory ?? self.directory.backupsPath
+        do {
+            try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        } catch {
+            throw MedoraError(.notAccessible, ["path": dir, "detail": "cannot create the directory"])
+        }
+        let now = clock.now()
+        let final = Self.freshName(in: dir, at: now)
+        let snapshot = (dir as NSString).appendingPathComponent(".snapshot-\(UUID().uuidString).db")
+        defer { for suffix in ["", "-wal", "-shm", "-journal"] { unlink(snapshot + suffix) } }
+        do {
+            let target = try DatabaseQueue(path: snapshot)
+            try database.pool.backup(to: target)
+            try target.close()
+        } catch let e as MedoraError {
+            throw e
+        } catch {
+            throw AppDatabase.mapError(error, path: snapshot)
+        }
+        chmod(snapshot, 0o600)
+        let slots = try await database.read { db in try KeySlotStore.fetchAll(db) }
+        let size = Self.fileSize(snapshot)
+        let header = BackupFile.Header(createdAt: now, appVersion: appVersion, databaseBytes: size, slots: slots)
+        try BackupFile.write(source: snapshot, to: final, header: header, key: keyring.subkey(.backup)) { progress($0, size) }
+        return BackupInfo(path: final, fileBytes: Self.fileSize(final), createdAt: now, databaseBytes: size)
+    }
+
+    /// Verifies a backup with this installation's own keys (scheduled backups need no passphrase).
+    public func verifyBackup(at path: String) async throws -> BackupVerification {
+        try await Self.verify(path, keyring: keyring)
+    }
+
+    /// Verifies a backup with a passphrase, keyfile or recovery key, using the key slots it carries.
+    public static func verifyBackup(at path: String, secret: UnlockSecret) async throws -> BackupVerification {
+        try await verify(path, keyring: try keyring(for: path, secret: secret))
+    }
+
+    /// The backups in a directory, newest first (files that are not backups are left out).
+    public static func listBackups(in directory: String) -> [BackupInfo] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        return names.filter { $0.hasSuffix(".mlbak") }.compactMap { name -> BackupInfo? in
+            let path = (directory as NSString).appendingPathComponent(name)
+            guard let (header, _) = try? BackupFile.header(at: path) else { return nil }
+            return BackupInfo(path: path, fileBytes: fileSize(path), createdAt: header.createdAt, databaseBytes: header.databaseBytes)
+        }.sorted { $0.createdAt > $1.createdAt }
+    }
+
+    /// Replaces the installation's database with a backup: the whole file is verified first
+    /// (decrypted beside the database and checked), then swapped in by rename; the old database is
+    /// kept beside as `medora.db.before-restore-<time>`. Refused while a server holds the directory.
+    /// Returns the kept file's path (nil when there was no database).
+    @discardableResult
+    public static func restore(from path: String, secret: UnlockSecret, into dir: DataDirectory,
+                               clock: WallClock = SystemClock()) async throws -> String? {
+        try dir.createDirectories()
+        let lock = try DataDirectoryLock(dir)
+        defer { _ = lock }
+        let keyring = try keyring(for: path, secret: secret)
+        let staged = dir.databasePath + ".restore-\(UUID().uuidString)"
+        defer { for suffix in ["", "-wal", "-shm"] { unlink(staged + suffix) } }
+        try BackupFile.decrypt(path, key: keyring.subkey(.backup), to: staged)
+        let verification = try await check(decrypted: staged, keyring: keyring, info: BackupInfo(path: path, fileBytes: fileSize(path),
+                                                                                        createdAt: clock.now(), databaseBytes: fileSize(staged)))
+        guard verification.isGood else {
+            throw BackupFile.invalid(path, "the restored database does not check out")
+        }
+        var kept: String?
+        let fm = FileManager.default
+        if fm.fileExists(atPath: dir.databasePath) {
+            let formatter = DateFormatter()
+            formatter.locale = Locale(identifier: "en_US_POSIX")
+            formatter.timeZone = TimeZone(identifier: "UTC")
+            formatter.dateFormat = "yyyyMMdd-HHmmss"
+            let old = dir.databasePath + ".before-restore-" + formatter.string(from: clock.now())
+            for suffix in ["", "-wal", "-shm"] where fm.fileExists(atPath: dir.databasePath + suffix) {
+                guard rename(dir.databasePath + suffix, old + suffix) == 0 else {
+                    throw MedoraError(.notAccessible, ["path": dir.databasePath, "detail": String(cString: strerror(errno))])
+                }
+            }
+            kept = old
+        }
+        guard rename(staged, dir.databasePath) == 0 else {
+            throw MedoraError(.notAccessible, ["path": dir.databasePath, "detail": String(cString: strerror(errno))])
+        }
+        DurableFile.syncDirectory(dir.url.path)
+        return kept
+    }
+
+    // MARK: Helpers
+
+    static func keyring(for path: String, secret: UnlockSecret) throws -> Keyring {
+        let (header, _) = try BackupFile.header(at: path)
+        return Keyring(masterKey: try KeySlotStore.unlock(header.slots, with: try resolve(secret)))
+    }
+
+    static func verify(_ path: String, keyring: Keyring) async throws -> BackupVerification {
+        let (header, _) = try BackupFile.header(at: path)
+        let dir = (path as NSString).deletingLastPathComponent
+        let staged = (dir as NSString).appendingPathComponent(".verify-\(UUID().uuidString).db")
+        defer { for suffix in ["", "-wal", "-shm"] { unlink(staged + suffix) } }
+        try BackupFile.decrypt(path, key: keyring.subkey(.backup), to: staged)
+        return try await check(decrypted: staged, keyring: keyring,
+                               info: BackupInfo(path: path, fileBytes: fileSize(path), createdAt: header.createdAt, databaseBytes: header.databaseBytes))
+    }
+
+    /// Opens a decrypted database with the keys (read-only use) and checks every record.
+    static func check(decrypted path: String, keyring: Keyring, info: BackupInfo) async throws -> BackupVerification {
+        let database = try AppDatabase(path: path)
+        defer { try? database.close() }
+        let format = try await database.read { db in try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'format'") }
+        guard format == "medora-lite/1" else { throw BackupFile.invalid(info.path, "not a Medora database inside") }
+        let store = try MedoraStore(directory: DataDirectory(path: (path as NSString).deletingLastPathComponent), database: database,
+                                    keyring: keyring, clock: SystemClock(), hashing: BlockingWorkLimiter())
+        try database.migrate(store.ledger)
+        try store.scanAtUnlock()
+        let report = try await store.check()
+        return BackupVerification(info: info, patients: report.patients, users: report.users, report: report)
+    }
+
+    static func freshName(in dir: String, at date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyyMMdd-HHmmss"
+        let stem = "medora-" + formatter.string(from: date)
+        var name = (dir as NSString).appendingPathComponent(stem + ".mlbak")
+        var n = 2
+        while FileManager.default.fileExists(atPath: name) {
+            name = (dir as NSString).appendingPathComponent("\(stem)-\(n).mlbak")
+            n += 1
+        }
+        return name
+    }
+
+    static func fileSize(_ path: String) -> Int64 {
+        ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.int64Value ?? 0
+    }
+}
