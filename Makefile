@@ -44,7 +44,8 @@ browser-deps:
 soak: deps
 	$(SWIFT) build --build-tests
 	MEDORA_MUTATIONS=$${MEDORA_MUTATIONS:-20000} MEDORA_BINARY_MUTATIONS=$${MEDORA_BINARY_MUTATIONS:-300} \
-	  $(SWIFT) test --skip-build --disable-swift-testing --filter 'MutationTests|testDamagedFiles'
+	MEDORA_KILLS=$${MEDORA_KILLS:-300} \
+	  $(SWIFT) test --skip-build --disable-swift-testing --filter 'MutationTests|testDamagedFiles|testRepeatedKills'
 
 demo: build
 	$(BIN) demo $(DEMO_ARGS)

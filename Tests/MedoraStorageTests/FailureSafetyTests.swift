@@ -45,4 +45,56 @@ final class FailureSafetyTests: XCTestCase {
         XCTAssertTrue(report.isHealthy)
         try store.close()
     }
+
+    /// A backup onto a disk that fills up (a small tmpfs the test mounts, as root): refused as a
+    /// full disk, nothing left there that looks like a backup, the database untouched; with room
+    /// again, the next backup works.
+    func testABackupThatFillsTheDiskLeavesNothingBehindAndTheDatabaseUntouched() async throws {
+        guard getuid() == 0 else { throw XCTSkip("mounting a tmpfs needs root") }
+        let temp = try TempDataDirectory()
+        try await temp.initialize()
+        let store = try await temp.open()
+        defer { try? store.close() }
+        let doc = try await store.users.create(login: "doc", password: "doctor-password", displayName: "Doc", role: .doctor)
+        for i in 0..<60 {
+            _ = try await store.patients.create(PatientDraft(firstName: "Filler", lastName: "Number", notes: String(repeating: "n", count: 2000) + "\(i)"),
+                                                ownerID: doc.id)
+        }
+        let pages = try await store.database.read { db in try Int.fetchOne(db, sql: "PRAGMA page_count")! * Int.fetchOne(db, sql: "PRAGMA page_size")! }
+        func sh(_ tool: String, _ args: [String]) -> Int32 {
+            let p = Process()
+            p.executableURL = URL(fileURLWithPath: tool)
+            p.arguments = args
+            try? p.run()
+            p.waitUntilExit()
+            return p.terminationStatus
+        }
+        let before = try await store.check()
+        // Half the database: the snapshot does not fit. One and a half: the snapshot fits, the
+        // encrypted file beside it does not.
+        for factor in [0.5, 1.5] {
+            let mount = temp.dir.url.deletingLastPathComponent().appendingPathComponent("medora-full-\(UUID().uuidString)").path
+            try FileManager.default.createDirectory(atPath: mount, withIntermediateDirectories: true)
+            let size = max(16, Int(Double(pages) * factor / 1024))
+            guard sh("/bin/mount", ["-t", "tmpfs", "-o", "size=\(size)k", "tmpfs", mount]) == 0 else { throw XCTSkip("cannot mount a tmpfs here") }
+            defer {
+                _ = sh("/bin/umount", [mount])
+                try? FileManager.default.removeItem(atPath: mount)
+            }
+            do {
+                _ = try await store.backup(to: mount)
+                XCTFail("a backup larger than the disk was written (\(factor))")
+            } catch let e as MedoraError {
+                XCTAssertEqual(e.kind, .diskFull, "\(factor): \(e)")
+            }
+            XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: mount), [], "\(factor): no partial backup or snapshot left")
+        }
+        let after = try await store.check()
+        XCTAssertEqual(after.patients, before.patients)
+        XCTAssertTrue(after.isHealthy)
+        _ = try await store.patients.create(PatientDraft(firstName: "Still", lastName: "Writable"), ownerID: doc.id)
+        let elsewhere = try await store.backup()
+        let verified = try await store.verifyBackup(at: elsewhere.path)
+        XCTAssertTrue(verified.isGood, "with room, the next backup works")
+    }
 }
