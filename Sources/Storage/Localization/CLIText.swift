@@ -3,7 +3,7 @@ public enum CLIText: LocalizedKey {
     case passphrasePrompt, passphraseConfirm, newPassphrasePrompt, recoveryKeyPrompt, passwordPrompt
     case recoveryKeyNotice, initDone, keyfileWritten, serving, demoLogin, demoOtherLogins, dataDirectory, tryAPI
     case userAdded, passwordChanged, passphraseChanged, invalidInput, generated, damageAtStart
-    case userDisabled, userEnabled, userDeleted, userRoleChanged, openBrowser, backupWritten, noBackups, backupVerified, restored, restoredNew
+    case userDisabled, userEnabled, userDeleted, userRoleChanged, openBrowser, backupWritten, backupWrittenUnverified, noBackups, backupVerified, restored, restoredNew
 
     public var translation: Translation {
         switch self {
@@ -38,6 +38,9 @@ public enum CLIText: LocalizedKey {
         case .backupWritten: Translation("Backup written and verified: {path} ({size}, {patients} patients).",
                                          uz: "Zaxira nusxa yozildi va tekshirildi: {path} ({size}, {patients} bemor).",
                                          ru: "Резервная копия записана и проверена: {path} ({size}, пациентов: {patients}).")
+        case .backupWrittenUnverified: Translation("Backup written (not verified): {path} ({size}).",
+                                                   uz: "Zaxira nusxa yozildi (tekshirilmagan): {path} ({size}).",
+                                                   ru: "Резервная копия записана (не проверена): {path} ({size}).")
         case .noBackups: Translation("No backups here yet.", uz: "Bu yerda hali zaxira nusxalar yoʻq.", ru: "Резервных копий здесь пока нет.")
         case .backupVerified: Translation("{path} is good: it decrypts in full and every record checks out ({patients} patients, {users} users).",
                                           uz: "{path} yaroqli: toʻliq ochiladi va har bir yozuv tekshiruvdan oʻtadi ({patients} bemor, {users} foydalanuvchi).",

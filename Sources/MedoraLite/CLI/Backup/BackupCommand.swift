@@ -17,6 +17,7 @@ struct BackupCreateCommand: AsyncParsableCommand {
     @OptionGroup var data: DataOptions
     @OptionGroup var unlock: UnlockOptions
     @Option(help: "Write the backup into this folder (a USB stick, a synced folder) instead of <data>/backups.") var to: String?
+    @Flag(help: "Do not verify the new backup (for measurements; verify it later with `backup verify`).") var skipVerify = false
 
     func run() async throws {
         try await runReportingErrors {
@@ -24,6 +25,10 @@ struct BackupCreateCommand: AsyncParsableCommand {
             defer { try? store.close() }
             let info = try await store.backup(to: to, appVersion: MedoraVersion.current) { done, total in
                 Terminal.progress(Int(done >> 10), of: Int(total >> 10))
+            }
+            if skipVerify {
+                Terminal.say(CLIText.backupWrittenUnverified.text(Language.cli, ["path": info.path, "size": BackupListCommand.size(info.fileBytes)]))
+                return
             }
             let verified = try await store.verifyBackup(at: info.path)
             guard verified.isGood else { throw MedoraError(.backupInvalid, ["path": info.path, "detail": "verification failed"]) }
