@@ -177,7 +177,12 @@ final class BackupSchedulerTests: XCTestCase {
         var settings = store.settings.current
         settings.backupFolder = usb
         try await store.settings.save(settings)
+        // What a process killed mid-backup leaves behind is cleared when the scheduler starts.
+        let leftovers = [".snapshot-1234.db", ".snapshot-1234.db-wal", "medora-20260101-000000.mlbak.partial"]
+        try FileManager.default.createDirectory(atPath: temp.dir.backupsPath, withIntermediateDirectories: true)
+        for name in leftovers { FileManager.default.createFile(atPath: temp.dir.backupsPath + "/" + name, contents: Data("plain".utf8)) }
         let scheduler = BackupScheduler(store: store, appVersion: "test")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: temp.dir.backupsPath), [])
         XCTAssertNil(scheduler.status.lastGood)
         XCTAssertTrue(scheduler.status.isStale(now: clock.now()))
 

@@ -34,6 +34,7 @@ public final class BackupScheduler: Sendable {
         self.store = store
         self.appVersion = appVersion
         self.retention = retention
+        Self.removeLeftovers(in: store.directory.backupsPath)
         let newest = MedoraStore.listBackups(in: store.directory.backupsPath).first
         state = Mutex(BackupStatus(lastGood: newest))
         madeAt.withLock { $0 = newest.flatMap { ((try? FileManager.default.attributesOfItem(atPath: $0.path))?[.modificationDate] as? Date) } }
@@ -79,6 +80,15 @@ public final class BackupScheduler: Sendable {
             let code = (error as? MedoraError)?.kind.code ?? "internal_error"
             state.withLock { $0.lastError = code }
             return false
+        }
+    }
+
+    /// A process killed in the middle of a backup leaves its plaintext snapshot or a partial file:
+    /// neither looks like a backup, and the snapshot must not stay on disk.
+    static func removeLeftovers(in folder: String) {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        for name in names where name.hasPrefix(".snapshot-") || name.hasPrefix(".verify-") || name.hasSuffix(".mlbak.partial") {
+            unlink((folder as NSString).appendingPathComponent(name))
         }
     }
 
