@@ -342,7 +342,13 @@ def bench_backup(big):
     t0 = time.monotonic()
     subprocess.run(["cp", db, os.path.join(work, "copy.db")], check=True)
     cp_s = time.monotonic() - t0
-    os.remove(os.path.join(work, "copy.db"))
+    # The same copy made durable (a backup is fsynced; `cp` alone leaves it in the page cache).
+    t0 = time.monotonic()
+    subprocess.run(["cp", db, os.path.join(work, "copy2.db")], check=True)
+    subprocess.run(["sync", os.path.join(work, "copy2.db")], check=True)
+    cp_sync_s = time.monotonic() - t0
+    for f in ("copy.db", "copy2.db"):
+        os.remove(os.path.join(work, f))
     out = os.path.join(work, "backup-out")
     t0 = time.monotonic()
     run([MEDORA, "backup", "--data", big, "--to", out, "--skip-verify"])
@@ -356,12 +362,13 @@ def bench_backup(big):
     t0 = time.monotonic()
     run([MEDORA, "restore", "--data", restored, "--keyfile", os.path.join(big, "keyfile"), file])
     restore_s = time.monotonic() - t0
-    raw["backup"] = {"db_bytes": size, "backup_bytes": bsize, "cp_s": cp_s, "backup_s": backup_s, "verify_s": verify_s,
+    raw["backup"] = {"db_bytes": size, "backup_bytes": bsize, "cp_s": cp_s, "cp_sync_s": cp_sync_s, "backup_s": backup_s, "verify_s": verify_s,
                      "restore_s": restore_s}
     cp_rate, backup_rate = size / cp_s, size / backup_s
     row("backup", f"backup {PATIENTS:,} patients ({mb(size)} MB, snapshot + encrypt + fsync, whole command)",
         round(backup_rate / 1e6, 1), "MB/s", round(cp_rate / 1e6, 1), "cp of the same file", ratio(backup_rate, cp_rate),
-        ">= 0.50", backup_rate / cp_rate >= 0.5)
+        ">= 0.50", backup_rate / cp_rate >= 0.5,
+        note=f"against cp + sync of the same file: {ratio(backup_rate, size / cp_sync_s)}; encryption alone runs at ~675 MB/s on one core")
     per100 = verify_s / (size / 100e6)
     row("backup", "verify (decrypt in full, integrity_check, open and check every record)", round(verify_s, 2), "s",
         round(cp_s, 2), "cp of the same file (s)", ratio(verify_s, cp_s), "< 2 s per 100 MB", per100 < 2.0,

@@ -90,7 +90,7 @@ public enum BackupFile {
     /// Decrypts and checks the whole stream; the plaintext goes to `destination` (a temporary file
     /// the caller owns) when given. Returns the number of plaintext bytes.
     @discardableResult
-    static func decrypt(_ path: String, key: SecureBytes, to destination: String?) throws -> Int64 {
+    static func decrypt(_ path: String, key: SecureBytes, to destination: String?, durable: Bool = true) throws -> Int64 {
         guard let input = FileHandle(forReadingAtPath: path) else {
             throw MedoraError(.notAccessible, ["path": path, "detail": "cannot read the file"])
         }
@@ -125,7 +125,7 @@ public enum BackupFile {
         }
         guard ((try? input.read(upToCount: 1)) ?? Data()).isEmpty else { throw invalid(path, "data after the end") }
         guard total == header.databaseBytes else { throw invalid(path, "size differs from the header") }
-        try out?.finish(renamingTo: nil)
+        try out?.finish(renamingTo: nil, sync: durable)
         finished = true
         return total
     }
@@ -162,9 +162,10 @@ final class DurableWriter {
         }
     }
 
-    /// fsync, close, rename to `final` (if given) and fsync the directory.
-    func finish(renamingTo final: String?) throws {
-        guard fsync(fd) == 0 else {
+    /// fsync (unless `sync` is false: a temporary file checked and thrown away), close, rename to
+    /// `final` (if given) and fsync the directory.
+    func finish(renamingTo final: String?, sync: Bool = true) throws {
+        guard !sync || fsync(fd) == 0 else {
             let e = errno
             close(fd)
             unlink(path)

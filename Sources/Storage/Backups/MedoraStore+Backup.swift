@@ -126,7 +126,7 @@ extension MedoraStore {
         let dir = (path as NSString).deletingLastPathComponent
         let staged = (dir as NSString).appendingPathComponent(".verify-\(UUID().uuidString).db")
         defer { for suffix in ["", "-wal", "-shm"] { unlink(staged + suffix) } }
-        try BackupFile.decrypt(path, key: keyring.subkey(.backup), to: staged)
+        try BackupFile.decrypt(path, key: keyring.subkey(.backup), to: staged, durable: false)
         return try await check(decrypted: staged, keyring: keyring,
                                info: BackupInfo(path: path, fileBytes: fileSize(path), createdAt: header.createdAt, databaseBytes: header.databaseBytes))
     }
@@ -140,7 +140,7 @@ extension MedoraStore {
         let store = try MedoraStore(directory: DataDirectory(path: (path as NSString).deletingLastPathComponent), database: database,
                                     keyring: keyring, clock: SystemClock(), hashing: BlockingWorkLimiter())
         try database.migrate(store.ledger)
-        try store.scanAtUnlock()
+        // `check` scans every table itself (MACs, set digests, every patient opened).
         let report = try await store.check()
         return BackupVerification(info: info, patients: report.patients, users: report.users, report: report)
     }
