@@ -11,13 +11,18 @@ struct PageContextMiddleware: RouterMiddleware {
     let backups: BackupScheduler?
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        let path = request.uri.path
+        // The liveness probe says nothing in words; the API only needs the language for errors.
+        if path == "/health" { return try await next(request, context) }
         let current = settings.current
         var context = context
-        context.language = Language.negotiate(explicit: request.cookies["lang"]?.value,
+        context.language = Language.negotiate(explicit: path.hasPrefix("/api/") ? nil : request.cookies["lang"]?.value,
                                               acceptLanguage: request.headers[.acceptLanguage],
                                               fallback: current.defaultLanguage)
-        context.clinicName = current.clinicName
-        context.backupStale = backups.map { $0.status.isStale(now: $0.store.clock.now()) } ?? false
+        if !path.hasPrefix("/api/") {
+            context.clinicName = current.clinicName
+            context.backupStale = backups.map { $0.status.isStale(now: $0.store.clock.now()) } ?? false
+        }
         return try await next(request, context)
     }
 }
