@@ -55,6 +55,8 @@ final class BackupPageTests: XCTestCase {
             XCTAssertNotEqual(file.path, first.path, "a new one, newest first")
             let name = (file.path as NSString).lastPathComponent
             XCTAssertTrue(page.contains("/backups/\(name)"))
+            XCTAssertEqual(page.components(separatedBy: "<td>\(WebText.backupVerified.text(.en))</td>").count - 1, 2,
+                           "both backups made by this server are marked verified")
 
             let download = try await client.execute(uri: "/backups/\(name)", method: .get, headers: [.cookie: admin])
             XCTAssertEqual(download.status, .ok)

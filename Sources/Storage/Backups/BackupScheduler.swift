@@ -10,6 +10,8 @@ public struct BackupStatus: Sendable, Equatable {
     public var lastError: String?
     /// The second folder was absent at the last attempt (a USB stick not plugged in).
     public var secondFolderMissing = false
+    /// Files verified by this process (decrypted in full, every record checked), by path.
+    public var verified: Set<String> = []
 
     /// Whether the last good backup is older than a day (or there is none): worth a warning.
     public func isStale(now: Date) -> Bool {
@@ -37,6 +39,8 @@ public final class BackupScheduler: Sendable {
         Self.removeLeftovers(in: store.directory.backupsPath)
         let newest = MedoraStore.listBackups(in: store.directory.backupsPath).first
         state = Mutex(BackupStatus(lastGood: newest))
+        // The newest file was verified when it was made (`serve` and `backup` both verify).
+        if let newest { state.withLock { _ = $0.verified.insert(newest.path) } }
         madeAt.withLock { $0 = newest.flatMap { ((try? FileManager.default.attributesOfItem(atPath: $0.path))?[.modificationDate] as? Date) } }
     }
 
@@ -72,6 +76,7 @@ public final class BackupScheduler: Sendable {
             madeAt.withLock { $0 = started }
             state.withLock {
                 $0.lastGood = info
+                $0.verified.insert(info.path)
                 $0.lastError = nil
                 $0.secondFolderMissing = missing
             }

@@ -13,7 +13,7 @@ public enum WebText: String, LocalizedKey {
     case noRecent, doctor, noDoctor, changeRole, passwordResetDone, tryAgainIn, myLanguage, languageAuto, languageSaved
     case apply, noAssistantDoctor, everyPatient, languageSwitch, skipToContent, aiSettings, aiEndpoint, aiModel, aiKey, aiMonthlyLimit
     case backups, backupStale, backupNow, backupMade, backupFailed, backupLastGood, backupNone, backupFile, backupSize, backupTime
-    case backupSettings, backupMinutes, backupFolder, backupFolderMissing, download
+    case backupSettings, backupMinutes, backupFolder, backupFolderMissing, download, backupState, backupVerified, backupUnchecked
 
     public var translation: Translation {
         switch self {
@@ -186,6 +186,11 @@ public enum WebText: String, LocalizedKey {
         case .backupFolderMissing: Translation("The second backup folder is not there (a USB stick unplugged?); backups go to the data folder only.",
                                                uz: "Ikkinchi zaxira papkasi topilmadi (USB ulanmaganmi?); nusxalar faqat maʼlumotlar papkasiga yoziladi.",
                                                ru: "Второй папки для копий нет (флешка не вставлена?); копии пишутся только в папку данных.")
+        case .backupState: Translation("Checked", uz: "Tekshiruv", ru: "Проверка")
+        case .backupVerified: Translation("verified", uz: "tekshirilgan", ru: "проверена")
+        case .backupUnchecked: Translation("not checked since the server started (`medora-lite backup verify`)",
+                                           uz: "server ishga tushgandan beri tekshirilmagan (`medora-lite backup verify`)",
+                                           ru: "не проверялась с запуска сервера (`medora-lite backup verify`)")
         case .download: Translation("Download", uz: "Yuklab olish", ru: "Скачать")
         case .skipToContent: Translation("Skip to content", uz: "Asosiy qismga oʻtish", ru: "Перейти к содержанию")
         case .languageSwitch: Translation("Language of the pages", uz: "Sahifalar tili", ru: "Язык страниц")

@@ -48,7 +48,9 @@ struct BackupPages: Sendable {
         let list = MedoraStore.listBackups(in: backups.store.directory.backupsPath)
         let items: [[String: Any]] = list.map { b in
             ["name": (b.path as NSString).lastPathComponent, "time": WebPage.display(b.createdAt),
-             "size": String(format: "%.1f MB", Double(b.fileBytes) / Double(1 << 20))]
+             "size": String(format: "%.1f MB", Double(b.fileBytes) / Double(1 << 20)),
+             "state": (state.verified.contains(b.path) ? WebText.backupVerified : WebText.backupUnchecked).text(lang),
+             "verified": state.verified.contains(b.path)]
         }
         let lastGood: String = state.lastGood.map { WebText.backupLastGood.text(lang, ["time": WebPage.display($0.createdAt)]) }
             ?? WebText.backupNone.text(lang)

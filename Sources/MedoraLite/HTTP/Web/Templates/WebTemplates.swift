@@ -228,8 +228,8 @@ enum WebTemplates {
         {{#folderMissing}}<p class="warning">{{folderMissing}}</p>{{/folderMissing}}
         <form method="post" action="/backups"><input type="hidden" name="csrf" value="{{csrf}}"><button type="submit">{{t.backupNow}}</button></form>
         {{^hasItems}}<p class="empty">{{t.backupNone}}</p>{{/hasItems}}
-        {{#hasItems}}<table><thead><tr><th>{{t.backupTime}}</th><th>{{t.backupSize}}</th><th>{{t.backupFile}}</th></tr></thead><tbody>
-        {{#items}}<tr><td>{{time}}</td><td>{{size}}</td><td><a href="/backups/{{name}}" download>{{name}}</a></td></tr>{{/items}}
+        {{#hasItems}}<table><thead><tr><th>{{t.backupTime}}</th><th>{{t.backupSize}}</th><th>{{t.backupState}}</th><th>{{t.backupFile}}</th></tr></thead><tbody>
+        {{#items}}<tr><td>{{time}}</td><td>{{size}}</td><td>{{state}}</td><td><a href="/backups/{{name}}" download>{{name}}</a></td></tr>{{/items}}
         </tbody></table>{{/hasItems}}
         {{> footer}}
         """
