@@ -15,4 +15,13 @@ extension Language {
     static func of(_ request: Request) -> Language {
         negotiate(explicit: request.cookies["lang"]?.value, acceptLanguage: request.headers[.acceptLanguage])
     }
+
+    /// The language named in itself, for choosers.
+    var nativeName: String {
+        switch self {
+        case .en: "English"
+        case .uz: "Oʻzbekcha"
+        case .ru: "Русский"
+        }
+    }
 }

@@ -95,11 +95,7 @@ extension MedoraStore {
         var kept: String?
         let fm = FileManager.default
         if fm.fileExists(atPath: dir.databasePath) {
-            let formatter = DateFormatter()
-            formatter.locale = Locale(identifier: "en_US_POSIX")
-            formatter.timeZone = TimeZone(identifier: "UTC")
-            formatter.dateFormat = "yyyyMMdd-HHmmss"
-            let old = dir.databasePath + ".before-restore-" + formatter.string(from: clock.now())
+            let old = dir.databasePath + ".before-restore-" + stamp(clock.now())
             for suffix in ["", "-wal", "-shm"] where fm.fileExists(atPath: dir.databasePath + suffix) {
                 guard rename(dir.databasePath + suffix, old + suffix) == 0 else {
                     throw MedoraError(.notAccessible, ["path": dir.databasePath, "detail": String(cString: strerror(errno))])
@@ -145,12 +141,17 @@ extension MedoraStore {
         return BackupVerification(info: info, patients: report.patients, users: report.users, report: report)
     }
 
-    static func freshName(in dir: String, at date: Date) -> String {
+    /// `YYYYMMDD-HHMMSS` in UTC, for file names.
+    static func stamp(_ date: Date) -> String {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = TimeZone(identifier: "UTC")
         formatter.dateFormat = "yyyyMMdd-HHmmss"
-        let stem = "medora-" + formatter.string(from: date)
+        return formatter.string(from: date)
+    }
+
+    static func freshName(in dir: String, at date: Date) -> String {
+        let stem = "medora-" + stamp(date)
         var name = (dir as NSString).appendingPathComponent(stem + ".mlbak")
         var n = 2
         while FileManager.default.fileExists(atPath: name) {

@@ -41,6 +41,19 @@ enum WebPage {
         Response(status: .seeOther, headers: [.location: location])
     }
 
+    /// The cookie the header's language switch sets (the browser's own choice, for a year).
+    static func languageCookie(_ lang: Language) -> Cookie {
+        Cookie(name: "lang", value: lang.rawValue, maxAge: 365 * 86400, path: "/", httpOnly: true, sameSite: .lax)
+    }
+
+    /// The page a request came from, when it is a path on this site ("//host" or "/\\host" would
+    /// leave it).
+    static func back(_ request: Request) -> String? {
+        guard let back = request.headers[.referer].flatMap(URL.init(string:))?.path, back.hasPrefix("/"),
+              !back.dropFirst().hasPrefix("/"), !back.dropFirst().hasPrefix("\\") else { return nil }
+        return back
+    }
+
     /// `dd.mm.yyyy HH:mm` in the server's time zone.
     static func display(_ date: Date) -> String {
         let c = Calendar(identifier: .gregorian).dateComponents([.year, .month, .day, .hour, .minute], from: date)

@@ -51,7 +51,7 @@ struct AccountPages<Users: UserRepository, Sessions: SessionRepository>: Sendabl
             "languageChoices": [["value": "", "text": WebText.languageAuto.text(lang), "selected": identity.user.language == nil]
                                 as [String: Any]]
                 + Language.allCases.map { l in
-                    ["value": l.rawValue, "text": Self.languageName(l), "selected": identity.user.language == l] as [String: Any]
+                    ["value": l.rawValue, "text": l.nativeName, "selected": identity.user.language == l] as [String: Any]
                 },
             "sessions": list.map { s in
                 ["id": s.id.uuidString.lowercased(), "started": WebPage.display(s.createdAt), "ends": WebPage.display(s.expiresAt),
@@ -59,15 +59,6 @@ struct AccountPages<Users: UserRepository, Sessions: SessionRepository>: Sendabl
                  "current": s.id == identity.session.id, "csrf": identity.session.csrf] as [String: Any]
             },
         ], context: context, status: status, flash: flash)
-    }
-
-    /// Each language named in itself.
-    static func languageName(_ l: Language) -> String {
-        switch l {
-        case .en: "English"
-        case .uz: "Oʻzbekcha"
-        case .ru: "Русский"
-        }
     }
 
     @Sendable func changePassword(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -100,8 +91,8 @@ struct AccountPages<Users: UserRepository, Sessions: SessionRepository>: Sendabl
         let lang = Language(rawValue: raw)
         guard lang != nil || raw.isEmpty else { throw APIError(.badRequest) }
         try await users.setLanguage(userID: identity.user.id, language: lang)
-        var response = WebPage.redirect(form["back"] == "account" ? "/account" : (LoginPages<Users, Sessions>.back(request) ?? "/"))
-        if let lang { response.setCookie(LoginPages<Users, Sessions>.languageCookie(lang)) }
+        var response = WebPage.redirect(form["back"] == "account" ? "/account" : (WebPage.back(request) ?? "/"))
+        if let lang { response.setCookie(WebPage.languageCookie(lang)) }
         return response
     }
 }

@@ -19,8 +19,8 @@ struct LoginPages<Users: UserRepository, Sessions: SessionRepository>: Sendable 
         // clinic's); signed in, the header posts to /account/language instead.
         router.get("lang/:code") { request, context in
             let code = context.parameters.get("code") ?? ""
-            var response = WebPage.redirect(Self.back(request) ?? "/")
-            if let lang = Language(rawValue: code) { response.setCookie(Self.languageCookie(lang)) }
+            var response = WebPage.redirect(WebPage.back(request) ?? "/")
+            if let lang = Language(rawValue: code) { response.setCookie(WebPage.languageCookie(lang)) }
             return response
         }
     }
@@ -33,18 +33,6 @@ struct LoginPages<Users: UserRepository, Sessions: SessionRepository>: Sendable 
             response.setCookie(cookie.expired)
             return response
         }
-    }
-
-    static func languageCookie(_ lang: Language) -> Cookie {
-        Cookie(name: "lang", value: lang.rawValue, maxAge: 365 * 86400, path: "/", httpOnly: true, sameSite: .lax)
-    }
-
-    /// The page a request came from, when it is a path on this site ("//host" or "/\\host" would
-    /// leave it).
-    static func back(_ request: Request) -> String? {
-        guard let back = request.headers[.referer].flatMap(URL.init(string:))?.path, back.hasPrefix("/"),
-              !back.dropFirst().hasPrefix("/"), !back.dropFirst().hasPrefix("\\") else { return nil }
-        return back
     }
 
     /// The login form (with the demo credentials on a demo installation).

@@ -60,7 +60,7 @@ struct SettingsPages: Sendable {
             "title": WebText.settings.text(lang), "hasErrors": !issues.isEmpty,
             "clinicName": entered?.name ?? current.clinicName, "clinicNameError": error("clinicName"),
             "languagesChoice": Language.allCases.map { l in
-                ["value": l.rawValue, "text": AccountPages<SQLiteUserRepository, SQLiteSessionRepository>.languageName(l),
+                ["value": l.rawValue, "text": l.nativeName,
                  "selected": l.rawValue == language] as [String: Any]
             },
             "minutes": entered?.minutes ?? String(Int(current.idleTimeout / 60)), "minutesError": error("idleTimeoutMinutes"),
