@@ -98,6 +98,20 @@ extension BinaryEndToEndTests {
         XCTAssertEqual(status, 200)
         XCTAssertEqual(patient["lastName"] as? String, "Qoʻriqchi", "the sentinel decrypts with the restored key slots")
 
+        // Over a database: never while its server runs, even with --force; stopped, only with --force.
+        let recoveryEnv = ["MEDORA_RECOVERY_KEY": recovery]
+        let underServer = try run(["restore", "--data", elsewhere.dir.url.path, "--recovery-key", "--force", usb + "/" + file], env: recoveryEnv)
+        XCTAssertNotEqual(underServer.status, 0, "restored under a running server")
+        restored.terminate()
+        restored.waitUntilExit()
+        let unforced = try run(["restore", "--data", elsewhere.dir.url.path, "--recovery-key", usb + "/" + file], env: recoveryEnv)
+        XCTAssertEqual(unforced.status, 1)
+        XCTAssertTrue(unforced.stderr.contains("--force"), unforced.stderr)
+        let forced = try run(["restore", "--data", elsewhere.dir.url.path, "--recovery-key", "--force", usb + "/" + file], env: recoveryEnv)
+        XCTAssertEqual(forced.status, 0, forced.stdout + forced.stderr)
+        XCTAssertTrue(try FileManager.default.contentsOfDirectory(atPath: elsewhere.dir.url.path).contains { $0.hasPrefix("medora.db.before-restore-") })
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: usb), [file], "only the encrypted file ever lands on the stick")
+
         // A truncated copy is refused by verify and restore, with a clear message.
         let cut = temp.dir.url.appendingPathComponent("cut.mlbak").path
         FileManager.default.createFile(atPath: cut, contents: bytes.prefix(bytes.count - 10))

@@ -90,9 +90,19 @@ final class BackupTests: XCTestCase {
                 _ = try await MedoraStore.restore(from: info.path, secret: .recoveryKey(recoveryKey), into: temp.dir)
                 XCTFail("restored under a running server")
             } catch let e as MedoraError { XCTAssertEqual(e.kind, .locked) }
+            do {
+                _ = try await MedoraStore.restore(from: info.path, secret: .recoveryKey(recoveryKey), into: temp.dir, replacing: true)
+                XCTFail("forced under a running server")
+            } catch let e as MedoraError { XCTAssertEqual(e.kind, .locked, "--force never overrides a running server") }
             withExtendedLifetime(lock) {}
         }
-        let kept = try await MedoraStore.restore(from: info.path, secret: .recoveryKey(recoveryKey), into: temp.dir)
+        let current = try XCTUnwrap(FileManager.default.contents(atPath: temp.dir.databasePath))
+        do {
+            _ = try await MedoraStore.restore(from: info.path, secret: .recoveryKey(recoveryKey), into: temp.dir)
+            XCTFail("replaced a database without being asked to")
+        } catch let e as MedoraError { XCTAssertEqual(e.kind, .restoreNeedsForce) }
+        XCTAssertEqual(FileManager.default.contents(atPath: temp.dir.databasePath), current, "nothing changed without --force")
+        let kept = try await MedoraStore.restore(from: info.path, secret: .recoveryKey(recoveryKey), into: temp.dir, replacing: true)
         let old = try XCTUnwrap(kept)
         XCTAssertTrue(old.contains("medora.db.before-restore-"))
         XCTAssertTrue(FileManager.default.fileExists(atPath: old), "the previous database is kept")
@@ -132,7 +142,7 @@ final class BackupTests: XCTestCase {
             XCTFail("a wrong passphrase verified")
         } catch let e as MedoraError { XCTAssertEqual(e.kind, .wrongSecret) }
         do {
-            _ = try await MedoraStore.restore(from: info.path, secret: .passphrase("not the passphrase"), into: temp.dir)
+            _ = try await MedoraStore.restore(from: info.path, secret: .passphrase("not the passphrase"), into: temp.dir, replacing: true)
             XCTFail("restored with a wrong passphrase")
         } catch let e as MedoraError { XCTAssertEqual(e.kind, .wrongSecret) }
         XCTAssertEqual(FileManager.default.contents(atPath: temp.dir.databasePath), before, "the database is untouched")

@@ -70,10 +70,11 @@ final class FailureSafetyTests: XCTestCase {
             return p.terminationStatus
         }
         let before = try await store.check()
-        // Half the database: the snapshot does not fit. One and a half: the snapshot fits, the
-        // encrypted file beside it does not.
-        for factor in [0.5, 1.5] {
-            let mount = temp.dir.url.deletingLastPathComponent().appendingPathComponent("medora-full-\(UUID().uuidString)").path
+        // The destination (a USB stick) with room for half or nine tenths of the backup; then the
+        // data directory's own backups folder, where the snapshot is taken, with room for half the
+        // database: the snapshot does not fit.
+        let stick = temp.dir.url.deletingLastPathComponent().appendingPathComponent("medora-full-\(UUID().uuidString)").path
+        for (mount, factor) in [(stick, 0.5), (stick, 0.9), (temp.dir.backupsPath, 0.5)] {
             try FileManager.default.createDirectory(atPath: mount, withIntermediateDirectories: true)
             let size = max(16, Int(Double(pages) * factor / 1024))
             guard sh("/bin/mount", ["-t", "tmpfs", "-o", "size=\(size)k", "tmpfs", mount]) == 0 else { throw XCTSkip("cannot mount a tmpfs here") }
@@ -82,7 +83,7 @@ final class FailureSafetyTests: XCTestCase {
                 try? FileManager.default.removeItem(atPath: mount)
             }
             do {
-                _ = try await store.backup(to: mount)
+                _ = try await store.backup(to: mount == stick ? stick : nil)
                 XCTFail("a backup larger than the disk was written (\(factor))")
             } catch let e as MedoraError {
                 XCTAssertEqual(e.kind, .diskFull, "\(factor): \(e)")

@@ -33,10 +33,7 @@ public enum BackupFile {
         prefix += withUnsafeBytes(of: UInt32(headerJSON.count).littleEndian, Array.init)
         prefix += headerJSON
 
-        guard let input = FileHandle(forReadingAtPath: source) else {
-            throw MedoraError(.notAccessible, ["path": source, "detail": "cannot read the snapshot"])
-        }
-        defer { try? input.close() }
+        let input = try FileReader(path: source)
         let tmp = destination + ".partial"
         let out = try DurableWriter(path: tmp)
         var done = false
@@ -45,9 +42,9 @@ public enum BackupFile {
         try out.write(prefix + stream.header)
         var first = true
         var total: Int64 = 0
-        var chunk = try input.read(upToCount: chunkSize) ?? Data()
+        var chunk = try input.read(upTo: chunkSize)
         while true {
-            let next = chunk.count == chunkSize ? (try input.read(upToCount: chunkSize) ?? Data()) : Data()
+            let next = chunk.count == chunkSize ? try input.read(upTo: chunkSize) : []
             let final = next.isEmpty
             let sealed = chunk.withUnsafeBytes { stream.push($0, additionalData: first ? prefix : [], final: final) }
             try out.write(withUnsafeBytes(of: UInt32(sealed.count).littleEndian, Array.init) + sealed)
@@ -64,20 +61,16 @@ public enum BackupFile {
     /// The header of a backup file (not yet authenticated: the key slots in it authenticate their
     /// own parameters, and the rest is checked when the stream is opened).
     public static func header(at path: String) throws -> (Header, [UInt8]) {
-        guard let input = FileHandle(forReadingAtPath: path) else {
-            throw MedoraError(.notAccessible, ["path": path, "detail": "cannot read the file"])
-        }
-        defer { try? input.close() }
-        return try readHeader(input, path: path)
+        try readHeader(try FileReader(path: path), path: path)
     }
 
-    static func readHeader(_ input: FileHandle, path: String) throws -> (Header, [UInt8]) {
-        let fixed = Array((try? input.read(upToCount: magic.count + 5)) ?? Data())
+    static func readHeader(_ input: FileReader, path: String) throws -> (Header, [UInt8]) {
+        let fixed = try input.read(upTo: magic.count + 5)
         guard fixed.count == magic.count + 5, Array(fixed.prefix(magic.count)) == magic else { throw invalid(path, "not a Medora backup") }
         guard fixed[magic.count] == format else { throw invalid(path, "unknown backup format \(fixed[magic.count])") }
         let length = fixed.suffix(4).enumerated().reduce(0) { $0 | Int($1.element) << (8 * $1.offset) }
         guard length > 0, length <= maxHeader else { throw invalid(path, "bad header length") }
-        let json = Array((try? input.read(upToCount: length)) ?? Data())
+        let json = try input.read(upTo: length)
         guard json.count == length else { throw invalid(path, "truncated header") }
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .iso8601
@@ -91,12 +84,9 @@ public enum BackupFile {
     /// the caller owns) when given. Returns the number of plaintext bytes.
     @discardableResult
     static func decrypt(_ path: String, key: SecureBytes, to destination: String?, durable: Bool = true) throws -> Int64 {
-        guard let input = FileHandle(forReadingAtPath: path) else {
-            throw MedoraError(.notAccessible, ["path": path, "detail": "cannot read the file"])
-        }
-        defer { try? input.close() }
+        let input = try FileReader(path: path)
         let (header, prefix) = try readHeader(input, path: path)
-        let streamHeader = Array((try? input.read(upToCount: SecretStream.headerBytes)) ?? Data())
+        let streamHeader = try input.read(upTo: SecretStream.headerBytes)
         guard streamHeader.count == SecretStream.headerBytes, let reader = try? SecretStream.Reader(key: key, header: streamHeader) else {
             throw invalid(path, "truncated")
         }
@@ -106,11 +96,11 @@ public enum BackupFile {
         var total: Int64 = 0
         var first = true
         while !reader.finished {
-            let lengthBytes = Array((try? input.read(upToCount: 4)) ?? Data())
+            let lengthBytes = try input.read(upTo: 4)
             guard lengthBytes.count == 4 else { throw invalid(path, "truncated: the final chunk is missing") }
             let length = lengthBytes.enumerated().reduce(0) { $0 | Int($1.element) << (8 * $1.offset) }
             guard length >= SecretStream.overhead, length <= chunkSize + SecretStream.overhead else { throw invalid(path, "bad chunk length") }
-            let sealed = Array((try? input.read(upToCount: length)) ?? Data())
+            let sealed = try input.read(upTo: length)
             guard sealed.count == length else { throw invalid(path, "truncated") }
             let plain: [UInt8]
             do {
@@ -123,7 +113,7 @@ public enum BackupFile {
             try out?.write(plain)
             total += Int64(plain.count)
         }
-        guard ((try? input.read(upToCount: 1)) ?? Data()).isEmpty else { throw invalid(path, "data after the end") }
+        guard try input.read(upTo: 1).isEmpty else { throw invalid(path, "data after the end") }
         guard total == header.databaseBytes else { throw invalid(path, "size differs from the header") }
         try out?.finish(renamingTo: nil, sync: durable)
         finished = true
@@ -184,5 +174,40 @@ final class DurableWriter {
     func abandon() {
         close(fd)
         unlink(path)
+    }
+}
+
+/// A file read in pieces of a given size, each in as few `read` calls as the kernel allows
+/// (`FileHandle` reads a page at a time: 250 calls per MiB).
+final class FileReader {
+    let path: String
+    private let fd: Int32
+
+    init(path: String) throws {
+        self.path = path
+        fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw MedoraError(.notAccessible, ["path": path, "detail": String(cString: strerror(errno))]) }
+    }
+
+    deinit { close(fd) }
+
+    /// `count` bytes, or fewer only at the end of the file.
+    func read(upTo count: Int) throws -> [UInt8] {
+        guard count > 0 else { return [] }
+        var buffer = [UInt8](repeating: 0, count: count)
+        var filled = 0
+        try buffer.withUnsafeMutableBytes { raw in
+            while filled < count {
+                let n = Foundation.read(fd, raw.baseAddress! + filled, count - filled)
+                if n == 0 { break }
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    throw MedoraError(.notAccessible, ["path": path, "detail": String(cString: strerror(errno))])
+                }
+                filled += n
+            }
+        }
+        buffer.removeLast(count - filled)
+        return buffer
     }
 }

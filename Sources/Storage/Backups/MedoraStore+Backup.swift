@@ -23,7 +23,10 @@ public struct BackupVerification: Sendable {
 extension MedoraStore {
     /// An online snapshot through SQLite's backup API (writes may go on meanwhile), encrypted into
     /// `<dir>/medora-YYYYMMDD-HHMMSS.mlbak` (`dir`: the data directory's `backups/` unless given).
-    /// The plaintext snapshot exists only while it is encrypted, beside the destination, mode 0600.
+    /// The snapshot (the database file as it is, patient fields still sealed) exists only while it
+    /// is encrypted, in the data directory's `backups/` (mode 0600), never on the destination: a USB
+    /// stick only ever receives the encrypted file. It is a throwaway file, so it is written with
+    /// no journal and no fsync.
     public func backup(to directory: String? = nil, appVersion: String = "unknown",
                        progress: (Int64, Int64) -> Void = { _, _ in }) async throws -> BackupInfo {
         let dir = directory ?? self.directory.backupsPath
@@ -34,10 +37,20 @@ extension MedoraStore {
         }
         let now = clock.now()
         let final = Self.freshName(in: dir, at: now)
-        let snapshot = (dir as NSString).appendingPathComponent(".snapshot-\(UUID().uuidString).db")
+        let local = self.directory.backupsPath
+        if local != dir { try? FileManager.default.createDirectory(atPath: local, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700]) }
+        let snapshot = (local as NSString).appendingPathComponent(".snapshot-\(UUID().uuidString).db")
         defer { for suffix in ["", "-wal", "-shm", "-journal"] { unlink(snapshot + suffix) } }
         do {
-            let target = try DatabaseQueue(path: snapshot)
+            var configuration = Configuration()
+            configuration.prepareDatabase { db in
+                try db.execute(sql: "PRAGMA journal_mode = OFF")
+                try db.execute(sql: "PRAGMA synchronous = OFF")
+            }
+            let fd = Foundation.open(snapshot, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+            guard fd >= 0 else { throw MedoraError(.notAccessible, ["path": local, "detail": String(cString: strerror(errno))]) }
+            Foundation.close(fd)
+            let target = try DatabaseQueue(path: snapshot, configuration: configuration)
             try database.pool.backup(to: target)
             try target.close()
         } catch let e as MedoraError {
@@ -45,7 +58,6 @@ extension MedoraStore {
         } catch {
             throw AppDatabase.mapError(error, path: snapshot)
         }
-        chmod(snapshot, 0o600)
         let slots = try await database.read { db in try KeySlotStore.fetchAll(db) }
         let size = Self.fileSize(snapshot)
         let header = BackupFile.Header(createdAt: now, appVersion: appVersion, databaseBytes: size, slots: slots)
@@ -55,12 +67,14 @@ extension MedoraStore {
 
     /// Verifies a backup with this installation's own keys (scheduled backups need no passphrase).
     public func verifyBackup(at path: String) async throws -> BackupVerification {
-        try await Self.verify(path, keyring: keyring)
+        try await Self.verify(path, keyring: keyring, stagingIn: directory.backupsPath)
     }
 
     /// Verifies a backup with a passphrase, keyfile or recovery key, using the key slots it carries.
-    public static func verifyBackup(at path: String, secret: UnlockSecret) async throws -> BackupVerification {
-        try await verify(path, keyring: try keyring(for: path, secret: secret))
+    /// The decrypted copy is checked in `stagingIn` (the system's temporary folder unless given),
+    /// never beside the backup on a USB stick.
+    public static func verifyBackup(at path: String, secret: UnlockSecret, stagingIn staging: String? = nil) async throws -> BackupVerification {
+        try await verify(path, keyring: try keyring(for: path, secret: secret), stagingIn: staging ?? NSTemporaryDirectory())
     }
 
     /// The backups in a directory, newest first (files that are not backups are left out).
@@ -75,14 +89,18 @@ extension MedoraStore {
 
     /// Replaces the installation's database with a backup: the whole file is verified first
     /// (decrypted beside the database and checked), then swapped in by rename; the old database is
-    /// kept beside as `medora.db.before-restore-<time>`. Refused while a server holds the directory.
+    /// kept beside as `medora.db.before-restore-<time>`. Always refused while a server holds the
+    /// directory; over an existing database only with `replacing` (the CLI's `--force`).
     /// Returns the kept file's path (nil when there was no database).
     @discardableResult
-    public static func restore(from path: String, secret: UnlockSecret, into dir: DataDirectory,
+    public static func restore(from path: String, secret: UnlockSecret, into dir: DataDirectory, replacing: Bool = false,
                                clock: WallClock = SystemClock()) async throws -> String? {
         try dir.createDirectories()
         let lock = try DataDirectoryLock(dir)
         defer { _ = lock }
+        guard replacing || !FileManager.default.fileExists(atPath: dir.databasePath) else {
+            throw MedoraError(.restoreNeedsForce, ["path": dir.url.path])
+        }
         let keyring = try keyring(for: path, secret: secret)
         let staged = dir.databasePath + ".restore-\(UUID().uuidString)"
         defer { for suffix in ["", "-wal", "-shm"] { unlink(staged + suffix) } }
@@ -117,9 +135,9 @@ extension MedoraStore {
         return Keyring(masterKey: try KeySlotStore.unlock(header.slots, with: try resolve(secret)))
     }
 
-    static func verify(_ path: String, keyring: Keyring) async throws -> BackupVerification {
+    static func verify(_ path: String, keyring: Keyring, stagingIn dir: String) async throws -> BackupVerification {
         let (header, _) = try BackupFile.header(at: path)
-        let dir = (path as NSString).deletingLastPathComponent
+        try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         let staged = (dir as NSString).appendingPathComponent(".verify-\(UUID().uuidString).db")
         defer { for suffix in ["", "-wal", "-shm"] { unlink(staged + suffix) } }
         try BackupFile.decrypt(path, key: keyring.subkey(.backup), to: staged, durable: false)

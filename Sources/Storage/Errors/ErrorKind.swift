@@ -39,6 +39,7 @@ public enum ErrorKind: String, CaseIterable, Sendable {
     case secretMismatch = "secret_mismatch"
     case notInitialized = "not_initialized"
     case alreadyInitialized = "already_initialized"
+    case restoreNeedsForce = "restore_needs_force"
     case corruptDatabase = "corrupt_database"
     case locked
     case notAccessible = "not_accessible"
@@ -104,6 +105,7 @@ public enum ErrorKind: String, CaseIterable, Sendable {
         case .secretMismatch: Row(.infrastructure, 400, .passphraseMismatch)
         case .notInitialized: Row(.infrastructure, 503, .notInitialized)
         case .alreadyInitialized: Row(.infrastructure, 409, .alreadyInitialized)
+        case .restoreNeedsForce: Row(.infrastructure, 409, .restoreNeedsForce)
         case .corruptDatabase: Row(.infrastructure, 500, .corruptDatabase)
         case .locked: Row(.infrastructure, 503, .locked, retryAfter: 5)
         case .notAccessible: Row(.infrastructure, 500, .notAccessible)

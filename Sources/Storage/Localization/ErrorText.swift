@@ -3,7 +3,7 @@ public enum ErrorText: LocalizedKey {
     case badRequest, invalidJSON, validation, unauthorized, invalidCredentials, forbidden, notFound
     case patientNotFound, userNotFound, methodNotAllowed, conflict, tooLarge, tooManyRequests, busy, internalError
     case unavailable, invalidID, unsupportedMediaType, duplicateLogin, lastAdministrator, userHasPatients, roleChangeRefused, noDoctorAssigned, aiNotConfigured, aiLimitReached, aiUnavailable, recordDamaged, integrityDamaged
-    case wrongPassphrase, tamperedKeySlot, noSecret, passphraseMismatch, notInitialized, alreadyInitialized
+    case wrongPassphrase, tamperedKeySlot, noSecret, passphraseMismatch, notInitialized, alreadyInitialized, restoreNeedsForce
     case corruptDatabase, locked, notAccessible, diskFull, unsafeConnection, cannotListen, serviceFailed
     case checkFailed, backupInvalid
 
@@ -112,6 +112,9 @@ public enum ErrorText: LocalizedKey {
         case .backupInvalid: Translation("{path} is not a usable backup ({detail}); nothing was changed",
                                          uz: "{path} yaroqli zaxira nusxa emas ({detail}); hech narsa oʻzgartirilmadi",
                                          ru: "{path} — непригодная резервная копия ({detail}); ничего не изменено")
+        case .restoreNeedsForce: Translation("{path} already holds a database; to replace it with the backup, stop the server and add --force (the current one is kept beside as medora.db.before-restore-…)",
+                                             uz: "{path} da allaqachon baza bor; uni zaxira nusxa bilan almashtirish uchun serverni toʻxtating va --force qoʻshing (joriy baza yonida medora.db.before-restore-… sifatida saqlanadi)",
+                                             ru: "в {path} уже есть база; чтобы заменить её резервной копией, остановите сервер и добавьте --force (текущая сохранится рядом как medora.db.before-restore-…)")
         case .checkFailed: Translation("check FAILED", uz: "tekshiruv MUVAFFAQIYATSIZ", ru: "проверка НЕ пройдена")
         }
     }

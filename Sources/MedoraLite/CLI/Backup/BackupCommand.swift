@@ -70,7 +70,11 @@ struct BackupVerifyCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await runReportingErrors {
-            let result = try await MedoraStore.verifyBackup(at: file, secret: try unlock.secret(for: data.directory))
+            // Decrypted for the check inside the data folder when there is one (the same disk as
+            // the database), else in the system's temporary folder; never beside the backup.
+            let dir = data.directory
+            let staging = FileManager.default.fileExists(atPath: dir.url.path) ? dir.backupsPath : nil
+            let result = try await MedoraStore.verifyBackup(at: file, secret: try unlock.secret(for: dir), stagingIn: staging)
             guard result.isGood else { throw MedoraError(.backupInvalid, ["path": file, "detail": "the database inside does not check out"]) }
             Terminal.say(CLIText.backupVerified.text(Language.cli, ["path": file, "patients": String(result.patients),
                                                                     "users": String(result.users)]))
@@ -82,16 +86,22 @@ struct BackupVerifyCommand: AsyncParsableCommand {
 struct RestoreCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "restore",
-        abstract: "Replace the database with a backup (verified first; the old one is kept beside). Stop the server first.",
-        discussion: "Unlock with the passphrase, keyfile or --recovery-key the backup was made with; a new data folder works too.")
+        abstract: "Restore a backup into a data folder (verified first). Replacing a database needs --force and a stopped server.",
+        discussion: """
+            Unlock with the passphrase, keyfile or --recovery-key the backup was made with; a new data folder works too. \
+            Over an existing database, --force swaps the backup in and keeps the old database beside as \
+            medora.db.before-restore-<time>; a running server is never overridden.
+            """)
     @OptionGroup var data: DataOptions
     @OptionGroup var unlock: UnlockOptions
+    @Flag(help: "Replace the database that is there (kept beside as medora.db.before-restore-<time>). The server must be stopped.")
+    var force = false
     @Argument(help: "The .mlbak file.") var file: String
 
     func run() async throws {
         try await runReportingErrors {
             let dir = data.directory
-            let kept = try await MedoraStore.restore(from: file, secret: try unlock.secret(for: dir), into: dir)
+            let kept = try await MedoraStore.restore(from: file, secret: try unlock.secret(for: dir), into: dir, replacing: force)
             Terminal.say(kept.map { CLIText.restored.text(Language.cli, ["path": dir.databasePath, "kept": $0]) }
                          ?? CLIText.restoredNew.text(Language.cli, ["path": dir.databasePath]))
         }
