@@ -20,6 +20,8 @@ final class APIFixture {
     var aiClient = AIReadingClient(timeout: .milliseconds(400), retries: 3, backoff: 0.01)
     /// Scheduled backups, made as `serve` makes them (off unless a test asks).
     var backups: BackupScheduler?
+    /// Request budgets (the defaults unless a test asks for small ones).
+    var limits = RateLimitSettings()
 
     init(clock: any WallClock = SystemClock()) async throws {
         self.clock = clock
@@ -35,6 +37,7 @@ final class APIFixture {
         var deps = AppDependencies(store: store, logger: logger, clock: clock)
         deps.aiClient = aiClient
         deps.backups = backups
+        deps.limits = RateLimits(limits, clock: clock)
         return buildApplication(deps,
                          config: ServerConfig(host: "127.0.0.1", port: 0, secureCookies: secureCookies))
     }

@@ -284,12 +284,17 @@ final class PatientAPITests: XCTestCase {
             // Searches by name and phone put PHI in the query string: it must not be logged.
             _ = try await client.json(.get, "/api/v1/patients?q=Zulfizar", token: token)
             _ = try await client.json(.get, "/api/v1/patients?q=977001122", token: token)
+            _ = try await client.json(.get, "/api/v1/patients/\(r.object["id"] as? String ?? "")", token: token)
+            // A path that matches no route is not logged as sent.
+            _ = try await client.json(.get, "/api/v1/Zulfizar-Xolmatova", token: token)
             // A validation error must not echo the rejected value either.
             _ = try await client.json(.post, "/api/v1/patients", token: token, body: ["firstName": "Zulfizar1", "lastName": "Xolmatova"])
         }
         f.logFile.flush()
         let raw = try f.temp.rawBytes()
-        XCTAssertTrue(raw.contains("\"path\":\"/api/v1/patients\""), "the access log was written")
+        XCTAssertTrue(raw.contains("\"route\":\"/api/v1/patients\""), "the access log was written")
+        XCTAssertTrue(raw.contains("\"route\":\"/api/v1/patients/{id}\""), "routes are logged as templates")
+        XCTAssertTrue(raw.contains("\"user_id\":\""), "with the user's id")
         for s in secrets { XCTAssertFalse(raw.contains(s), "\(s) leaked") }
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import MedoraStorage
+import Synchronization
 
 /// Who is calling, once the auth middleware has resolved the bearer token.
 struct Identity: Sendable {
@@ -28,6 +29,9 @@ struct AppRequestContext: RequestContext {
     var clinicName = ""
     /// No good backup in the last 24 hours (shown to administrators).
     var backupStale = false
+    /// What the access log reports of a request that inner layers learn (the user, once the
+    /// session resolves): shared by every copy of this context.
+    let notes = RequestNotes()
 
     init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
@@ -74,4 +78,14 @@ enum HTTPLimits {
     static let maxBodyBytes = 1 << 20
     static let maxPageSize = 200
     static let defaultPageSize = 50
+}
+
+/// Facts about a request learnt deep in the middleware chain and read by the outer layers (the
+/// context is a value: each middleware has its own copy, but they share this box).
+final class RequestNotes: Sendable {
+    private let user = Mutex<UUID?>(nil)
+    var userID: UUID? {
+        get { user.withLock { $0 } }
+        set { user.withLock { $0 = newValue } }
+    }
 }

@@ -16,7 +16,8 @@ struct AppDependencies<Patients: PatientRepository, Users: UserRepository, Sessi
     /// Scheduled backups (nil: none, as in most tests).
     var backups: BackupScheduler?
     var clock: any WallClock
-    var loginLimiter: RateLimiter
+    /// Request budgets and the sign-in throttle.
+    var limits: RateLimits
     var logger: Logger
     var logFile: RotatingLogFile?
 }
@@ -25,7 +26,7 @@ extension AppDependencies where Patients == SQLitePatientRepository, Users == SQ
     Sessions == SQLiteSessionRepository {
     init(store: MedoraStore, logger: Logger, logFile: RotatingLogFile? = nil, clock: WallClock = SystemClock()) {
         self.init(patients: store.patientRepository, users: store.userRepository, sessions: store.sessionRepository,
-                  settings: store.settingsRepository, analyses: store.analysisRepository, clock: clock, loginLimiter: RateLimiter(limit: 5, window: 60, clock: clock), logger: logger, logFile: logFile)
+                  settings: store.settingsRepository, analyses: store.analysisRepository, clock: clock, limits: RateLimits(clock: clock), logger: logger, logFile: logFile)
     }
 }
 
@@ -37,6 +38,8 @@ struct ServerConfig: Sendable {
     /// Pages are served over TLS (directly or behind a TLS proxy): the session cookie is `Secure`
     /// with the `__Host-` prefix.
     var secureCookies = false
+    /// Request budgets and trusted proxies.
+    var limits = RateLimitSettings()
 }
 
 struct DemoLogin: Sendable {
@@ -54,14 +57,15 @@ func buildRouter(_ deps: AppDependencies<some PatientRepository, some UserReposi
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: PageContextMiddleware(settings: deps.settings, backups: deps.backups))
     router.add(middleware: ErrorMiddleware())
+    router.add(middleware: RateLimitMiddleware(limits: deps.limits, cookie: cookie))
 
     HealthController().addRoutes(to: router)
     StaticAssets.addRoutes(to: router)
     DocumentPages(sessions: deps.sessions, cookie: cookie).addRoutes(to: router)
-    let loginPages = LoginPages(users: deps.users, sessions: deps.sessions, loginLimiter: deps.loginLimiter, demoLogin: demoLogin,
+    let loginPages = LoginPages(users: deps.users, sessions: deps.sessions, loginLimiter: deps.limits.login, demoLogin: demoLogin,
                                 cookie: cookie)
     loginPages.addPublicRoutes(to: router)
-    let pages = router.group().add(middleware: WebSessionMiddleware(sessions: deps.sessions, cookie: cookie))
+    let pages = router.group().add(middleware: WebSessionMiddleware(sessions: deps.sessions, cookie: cookie, limits: deps.limits))
     loginPages.addSignedInRoutes(to: pages)
     PatientPages(patients: deps.patients, analyses: deps.analyses, clock: deps.clock).addRoutes(to: pages)
     let analysisPages = AnalysisPages(analyses: deps.analyses, ai: ai, clock: deps.clock)
@@ -72,14 +76,14 @@ func buildRouter(_ deps: AppDependencies<some PatientRepository, some UserReposi
     SettingsPages(settings: deps.settings).addRoutes(to: pages)
 
     let api = router.group("api/v1")
-    let auth = AuthController(users: deps.users, sessions: deps.sessions, loginLimiter: deps.loginLimiter)
+    let auth = AuthController(users: deps.users, sessions: deps.sessions, loginLimiter: deps.limits.login)
     auth.addPublicRoutes(to: api.group("auth"))
-    let protected = api.group().add(middleware: BearerAuthMiddleware(sessions: deps.sessions))
+    let protected = api.group().add(middleware: BearerAuthMiddleware(sessions: deps.sessions, limits: deps.limits))
     auth.addProtectedRoutes(to: protected.group("auth"))
     PatientController(repository: deps.patients).addRoutes(to: protected.group("patients"))
     AnalysisController(analyses: deps.analyses, ai: ai).addRoutes(to: protected.group("patients/:id/analyses"))
     UserController(users: deps.users).addRoutes(to: protected.group("users"))
-    let healthDetails = router.group("health").add(middleware: BearerAuthMiddleware(sessions: deps.sessions))
+    let healthDetails = router.group("health").add(middleware: BearerAuthMiddleware(sessions: deps.sessions, limits: deps.limits))
     HealthController.addDetailedRoute(to: healthDetails, backups: deps.backups, patients: deps.patients)
     if let backups = deps.backups { BackupPages(backups: backups).addRoutes(to: pages) }
     return router

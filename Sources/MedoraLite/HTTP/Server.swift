@@ -22,6 +22,7 @@ enum Server {
         reportDamage(store, logger: logger)
         let listening = ListeningFlag()
         var deps = AppDependencies(store: store, logger: logger, logFile: logFile)
+        deps.limits = RateLimits(config.limits)
         deps.backups = BackupScheduler(store: store, appVersion: MedoraVersion.current)
         let app = buildApplication(deps, config: config) { port in
             listening.set()

@@ -3,12 +3,15 @@ import Foundation
 
 /// Runs CPU-heavy blocking work (Argon2id) off the Swift concurrency pool, at most `width` at a
 /// time, with at most `queueLimit` callers waiting. Beyond that, callers get `MedoraError(.busy)`
-/// at once, so a flood of logins cannot starve the server of threads or memory.
+/// at once, so a flood of logins cannot starve the server of threads or memory. Priority callers
+/// (a sign-in from an address that signed in before, a signed-in user) have a queue of their own
+/// that is served first.
 public actor BlockingWorkLimiter {
     private let width: Int
     private let queueLimit: Int
     private var running = 0
     private var waiters: [CheckedContinuation<Void, Never>] = []
+    private var priorityWaiters: [CheckedContinuation<Void, Never>] = []
     private let queue = DispatchQueue(label: "medora.blocking-work", attributes: .concurrent)
 
     public init(width: Int = max(1, ProcessInfo.processInfo.activeProcessorCount - 1), queueLimit: Int = 64) {
@@ -16,10 +19,15 @@ public actor BlockingWorkLimiter {
         self.queueLimit = queueLimit
     }
 
-    public func run<T: Sendable>(_ work: @Sendable @escaping () throws -> T) async throws -> T {
+    public func run<T: Sendable>(priority: Bool = false, _ work: @Sendable @escaping () throws -> T) async throws -> T {
         if running >= width {
-            guard waiters.count < queueLimit else { throw MedoraError(.busy) }
-            await withCheckedContinuation { waiters.append($0) }
+            if priority {
+                guard priorityWaiters.count < queueLimit else { throw MedoraError(.busy) }
+                await withCheckedContinuation { priorityWaiters.append($0) }
+            } else {
+                guard waiters.count < queueLimit else { throw MedoraError(.busy) }
+                await withCheckedContinuation { waiters.append($0) }
+            }
         } else {
             running += 1
         }
@@ -30,10 +38,13 @@ public actor BlockingWorkLimiter {
     }
 
     private func release() {
-        if waiters.isEmpty {
-            running -= 1
+        // Hand the slot straight to the next waiter, priority ones first.
+        if !priorityWaiters.isEmpty {
+            priorityWaiters.removeFirst().resume()
+        } else if !waiters.isEmpty {
+            waiters.removeFirst().resume()
         } else {
-            waiters.removeFirst().resume() // hand the slot straight to the next waiter
+            running -= 1
         }
     }
 }

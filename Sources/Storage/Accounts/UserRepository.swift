@@ -10,8 +10,9 @@ public protocol UserRepository: Sendable {
     func find(login: String) async throws -> User?
     /// The active user whose password matches, or nil. Takes about the same time whether or not the
     /// login exists. Password hashing runs on a bounded pool: a login flood gets `MedoraError(.busy)`.
-    /// A damaged user row never signs in.
-    func authenticate(login: String, password: String) async throws -> User?
+    /// A damaged user row never signs in. `priority` attempts (a known address, a signed-in user)
+    /// wait ahead of all others for the hashing pool, so a flood cannot starve them.
+    func authenticate(login: String, password: String, priority: Bool) async throws -> User?
     /// A new password; ends every session of the user.
     func setPassword(userID: UUID, password: String) async throws
     /// A new role; an assistant's doctor (an active doctor) comes with it. Sessions end (what the
@@ -31,6 +32,12 @@ public protocol UserRepository: Sendable {
     /// Every user whose row is intact, by login.
     func list() async throws -> [User]
     func count() async throws -> Int
+}
+
+extension UserRepository {
+    public func authenticate(login: String, password: String) async throws -> User? {
+        try await authenticate(login: login, password: password, priority: false)
+    }
 }
 
 extension UserRepository {
@@ -142,10 +149,10 @@ public final class SQLiteUserRepository: UserRepository {
         }
     }
 
-    public func authenticate(login: String, password: String) async throws -> User? {
+    public func authenticate(login: String, password: String, priority: Bool) async throws -> User? {
         let checked = try? await checked(where: "login = ?", login)?.get()
         let stored = checked?.0.passwordHash ?? decoyHash
-        let ok = try await hashing.run { PasswordHasher.verify(password, against: stored) }
+        let ok = try await hashing.run(priority: priority) { PasswordHasher.verify(password, against: stored) }
         guard ok, let (_, user) = checked, user.status == .active else { return nil }
         return user
     }

@@ -21,6 +21,7 @@ struct DemoCommand: AsyncParsableCommand {
     var data: String?
     @Option var host = "127.0.0.1"
     @Option(help: "Port (0 picks a free one).") var port = 8080
+    @OptionGroup var protection: ProtectionOptions
 
     func run() async throws {
         try await runReportingErrors {
@@ -31,7 +32,8 @@ struct DemoCommand: AsyncParsableCommand {
             let store = try await MedoraStore.open(dir, secret: .keyfile(path: dir.keyfilePath))
             let lang = Language.cli
             try await Server.run(store: store, lock: lock, config: ServerConfig(
-                host: host, port: port, demoLogin: DemoLogin(login: Self.doctorLogin, password: Self.doctorPassword))) { url in
+                host: host, port: port, demoLogin: DemoLogin(login: Self.doctorLogin, password: Self.doctorPassword),
+                limits: protection.rateLimits)) { url in
                 Terminal.say(CLIText.demoLogin.text(lang, ["login": Self.doctorLogin, "password": Self.doctorPassword]))
                 Terminal.say(CLIText.demoOtherLogins.text(lang, ["admin": "\(Self.adminLogin) / \(Self.adminPassword)",
                                                                  "assistant": "\(Self.assistantLogin) / \(Self.assistantPassword)"]))

@@ -14,6 +14,7 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Port (0 picks a free one and prints it).") var port = 8080
     @Flag(help: "The pages are reached over HTTPS (a TLS proxy in front): the session cookie becomes Secure with the __Host- prefix.")
     var secureCookies = false
+    @OptionGroup var protection: ProtectionOptions
 
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("port must be 0-65535") }
@@ -25,7 +26,8 @@ struct ServeCommand: AsyncParsableCommand {
             if !dir.isInitialized { throw MedoraError(.notInitialized, ["path": dir.url.path]) }
             let lock = try DataDirectoryLock(dir)
             let store = try await unlock.open(dir)
-            try await Server.run(store: store, lock: lock, config: ServerConfig(host: host, port: port, secureCookies: secureCookies))
+            try await Server.run(store: store, lock: lock, config: ServerConfig(host: host, port: port, secureCookies: secureCookies,
+                                                                                limits: protection.rateLimits))
         }
     }
 }

@@ -3,13 +3,13 @@ import Hummingbird
 import Logging
 import MedoraStorage
 
-/// One sign-in attempt, the same for the API and the login page: bounded input, throttled per IP
-/// and login (5 a minute; a success clears the count), the same answer for an unknown login and a
-/// wrong password, and a new session (a new token) on success.
+/// One sign-in attempt, the same for the API and the login page: bounded input, throttled
+/// (`LoginThrottle`: per address and login, and per login across all addresses), the same answer
+/// for an unknown login and a wrong password, and a new session (a new token) on success.
 struct SignIn<Users: UserRepository, Sessions: SessionRepository>: Sendable {
     let users: Users
     let sessions: Sessions
-    let limiter: RateLimiter
+    let limiter: LoginThrottle
 
     enum Outcome: Sendable {
         case signedIn(token: String, session: Session, user: User)
@@ -19,14 +19,15 @@ struct SignIn<Users: UserRepository, Sessions: SessionRepository>: Sendable {
 
     func attempt(login: String, password: String, request: Request, context: AppRequestContext) async throws -> Outcome {
         guard !login.isEmpty, login.count <= 64, !password.isEmpty, password.utf8.count <= 1024 else { return .refused }
-        let key = "\(context.remoteIP ?? "-")|\(login.lowercased())"
-        let decision = await limiter.hit(key)
-        guard decision.allowed else { return .throttled(retryAfter: decision.retryAfter) }
-        guard let user = try await users.authenticate(login: login, password: password) else {
+        let address = RateLimits.key(context.remoteIP ?? "-")
+        if case .throttled(let retryAfter) = limiter.check(login: login, address: address) { return .throttled(retryAfter: retryAfter) }
+        let known = limiter.isKnown(login: login, address: address)
+        guard let user = try await users.authenticate(login: login, password: password, priority: known) else {
+            limiter.failed(login: login, address: address)
             context.logger.notice("login failed")
             return .refused
         }
-        await limiter.reset(key)
+        limiter.succeeded(login: login, address: address)
         let (token, session) = try await sessions.create(userID: user.id, ip: context.remoteIP, userAgent: request.headers[.userAgent])
         context.logger.info("login", metadata: ["user_id": .string(user.id.uuidString)])
         return .signedIn(token: token, session: session, user: user)

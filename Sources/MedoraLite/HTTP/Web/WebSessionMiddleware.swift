@@ -11,6 +11,7 @@ struct WebSessionMiddleware<Sessions: SessionRepository>: RouterMiddleware {
     typealias Context = AppRequestContext
     let sessions: Sessions
     let cookie: SessionCookie
+    let limits: RateLimits
 
     /// What a user who has not accepted the terms may still reach.
     static var beforeConsent: Set<String> { ["/consent", "/logout"] }
@@ -21,11 +22,14 @@ struct WebSessionMiddleware<Sessions: SessionRepository>: RouterMiddleware {
         }
         var context = context
         context.identity = Identity(user: user, session: session, token: token)
+        context.notes.userID = user.id
         if let own = user.language { context.language = own }
         if user.consentedAt == nil, !Self.beforeConsent.contains(request.uri.path) {
             return WebPage.redirect("/consent")
         }
         do {
+            let budget = limits.pagesUser.hit(user.id.uuidString)
+            guard budget.allowed else { throw RateLimits.refusal(budget) }
             return try await next(request, context)
         } catch {
             return try ErrorMiddleware.answer(error, request: request, context: context)

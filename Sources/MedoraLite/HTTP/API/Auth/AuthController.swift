@@ -7,7 +7,7 @@ struct AuthController<Users: UserRepository, Sessions: SessionRepository>: Senda
     let users: Users
     let sessions: Sessions
     /// 5 attempts a minute per IP and login.
-    let loginLimiter: RateLimiter
+    let loginLimiter: LoginThrottle
 
 
     func addPublicRoutes(to group: RouterGroup<AppRequestContext>) {

@@ -68,7 +68,7 @@ struct AccountPages<Users: UserRepository, Sessions: SessionRepository>: Sendabl
         guard new == form["repeat"] else {
             return try await page(context, error: WebText.passwordsDiffer.text(lang), status: .unprocessableContent)
         }
-        guard try await users.authenticate(login: identity.user.login, password: current) != nil else {
+        guard try await users.authenticate(login: identity.user.login, password: current, priority: true) != nil else {
             return try await page(context, error: WebText.wrongCurrentPassword.text(lang), status: .unprocessableContent)
         }
         do {

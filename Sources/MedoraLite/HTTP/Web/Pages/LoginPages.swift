@@ -8,7 +8,7 @@ import MedoraStorage
 struct LoginPages<Users: UserRepository, Sessions: SessionRepository>: Sendable {
     let users: Users
     let sessions: Sessions
-    let loginLimiter: RateLimiter
+    let loginLimiter: LoginThrottle
     let demoLogin: DemoLogin?
     let cookie: SessionCookie
 

@@ -1,0 +1,46 @@
+import Foundation
+import Hummingbird
+import MedoraStorage
+
+/// Anonymous requests count against their client address (per minute, and per hour on the API);
+/// a request with a session cookie or a bearer token is counted per user once the session
+/// resolves (`BearerAuthMiddleware`, `WebSessionMiddleware`), and if the credentials turn out not
+/// to be valid it counts against the address after all, refused once the address is over its
+/// budget. Over a budget: 429 with `Retry-After`, in the error shape of the API or as a page.
+struct RateLimitMiddleware: RouterMiddleware {
+    typealias Context = AppRequestContext
+    let limits: RateLimits
+    let cookie: SessionCookie
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        if RateLimits.isExempt(request) { return try await next(request, context) }
+        var context = context
+        let address = limits.clientAddress(peer: context.remoteIP, forwardedFor: request.headers[.xForwardedFor])
+        context.remoteIP = address
+        let key = RateLimits.key(address)
+        let isAPI = request.uri.path.hasPrefix("/api/")
+        if request.headers[.authorization] != nil || cookie.token(in: request) != nil {
+            do {
+                let response = try await next(request, context)
+                if response.status == .seeOther, response.headers[.location] == "/login" { try countFailedCredentials(key) }
+                return response
+            } catch let error as APIError where error.kind == .unauthorized {
+                try countFailedCredentials(key)
+                throw error
+            }
+        }
+        let perMinute = limits.address.hit(key)
+        guard perMinute.allowed else { throw RateLimits.refusal(perMinute) }
+        guard isAPI else { return try await next(request, context) }
+        let perHour = limits.apiAnonymous.hit(key)
+        guard perHour.allowed else { throw RateLimits.refusal(perHour) }
+        var response = try await next(request, context)
+        response.headers.append(contentsOf: RateLimits.headers(perHour.remaining < perMinute.remaining ? perHour : perMinute))
+        return response
+    }
+
+    private func countFailedCredentials(_ key: String) throws {
+        let decision = limits.address.hit(key)
+        guard decision.allowed else { throw RateLimits.refusal(decision) }
+    }
+}

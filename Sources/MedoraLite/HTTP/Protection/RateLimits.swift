@@ -1,0 +1,92 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import MedoraStorage
+
+/// The request budgets (the SaaS's numbers by default; `serve` options change them).
+struct RateLimitSettings: Sendable, Equatable {
+    /// Anonymous requests per client address and minute (pages, login, the public API).
+    var perAddressPerMinute = 100
+    /// Anonymous JSON API requests per client address and hour.
+    var apiAnonymousPerHour = 100
+    /// JSON API requests per signed-in user and hour.
+    var apiUserPerHour = 1_000
+    /// Page requests per signed-in user and minute: every request from a laptop comes from
+    /// 127.0.0.1, so the web UI counts per user, with room a busy doctor never uses.
+    var pagesUserPerMinute = 600
+    /// Sign-in attempts per client address and login, per minute.
+    var loginPerAddressPerMinute = 5
+    /// Failed sign-ins per login and hour, from all addresses together, before attempts from
+    /// addresses that never signed in as that user are slowed down.
+    var loginFailuresPerAccountPerHour = 20
+    /// Distinct clients remembered per budget (memory stays bounded under a flood of addresses).
+    var maxClients = 100_000
+    /// Peers whose `X-Forwarded-For` is believed (a reverse proxy on this machine or the LAN).
+    var trustedProxies: Set<String> = []
+}
+
+/// Every budget of the running server, shared by the middleware and the sign-in.
+final class RateLimits: Sendable {
+    let settings: RateLimitSettings
+    let address: WindowCounter
+    let apiAnonymous: WindowCounter
+    let apiUser: WindowCounter
+    let pagesUser: WindowCounter
+    let login: LoginThrottle
+
+    init(_ settings: RateLimitSettings = RateLimitSettings(), clock: WallClock = SystemClock()) {
+        self.settings = settings
+        address = WindowCounter(limit: settings.perAddressPerMinute, window: 60, maxKeys: settings.maxClients, clock: clock)
+        apiAnonymous = WindowCounter(limit: settings.apiAnonymousPerHour, window: 3600, maxKeys: settings.maxClients, clock: clock)
+        apiUser = WindowCounter(limit: settings.apiUserPerHour, window: 3600, maxKeys: settings.maxClients, clock: clock)
+        pagesUser = WindowCounter(limit: settings.pagesUserPerMinute, window: 60, maxKeys: settings.maxClients, clock: clock)
+        login = LoginThrottle(settings, clock: clock)
+    }
+
+    /// The client's address: the peer, or, when the peer is a trusted proxy, the last address in
+    /// `X-Forwarded-For` that is not one of the trusted proxies.
+    func clientAddress(peer: String?, forwardedFor: String?) -> String {
+        let peer = peer ?? "-"
+        guard settings.trustedProxies.contains(peer), let forwardedFor else { return peer }
+        let hops = forwardedFor.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        for hop in hops.reversed() where !settings.trustedProxies.contains(hop) {
+            return Self.isAddress(hop) ? hop : peer
+        }
+        return peer
+    }
+
+    /// What an address is counted as: IPv4 as itself, IPv6 by its /64 (one household or host).
+    static func key(_ address: String) -> String {
+        guard address.contains(":") else { return address }
+        var groups = address.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
+        if let gap = groups.firstIndex(of: ""), address.contains("::") {
+            let present = groups.filter { !$0.isEmpty }
+            groups = Array(groups[..<gap].filter { !$0.isEmpty }) + Array(repeating: "0", count: max(0, 8 - present.count))
+                + Array(groups[gap...].filter { !$0.isEmpty })
+        }
+        return groups.prefix(4).joined(separator: ":") + "::/64"
+    }
+
+    static func isAddress(_ text: String) -> Bool {
+        guard !text.isEmpty, text.count <= 45 else { return false }
+        return text.allSatisfy { $0.isHexDigit || $0 == "." || $0 == ":" }
+    }
+
+    /// Static assets and the liveness probe are never limited.
+    static func isExempt(_ request: Request) -> Bool {
+        let path = request.uri.path
+        if path.hasPrefix("/static/") || path == "/favicon.ico" { return true }
+        return path == "/health" && (request.method == .get || request.method == .head)
+    }
+
+    /// The 429 for a spent budget: `Retry-After` and the budget's headers.
+    static func refusal(_ decision: WindowCounter.Decision) -> APIError {
+        var headers = headers(decision)
+        headers[.retryAfter] = String(decision.reset)
+        return APIError(.rateLimited, headers: headers)
+    }
+
+    static func headers(_ decision: WindowCounter.Decision) -> HTTPFields {
+        [.rateLimitLimit: String(decision.limit), .rateLimitRemaining: String(decision.remaining), .rateLimitReset: String(decision.reset)]
+    }
+}
