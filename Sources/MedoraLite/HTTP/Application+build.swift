@@ -40,6 +40,8 @@ struct ServerConfig: Sendable {
     var secureCookies = false
     /// Request budgets and trusted proxies.
     var limits = RateLimitSettings()
+    /// Names besides loopback and (off loopback) the machine's own that `Host` may carry.
+    var allowedHosts: [String] = []
 }
 
 struct DemoLogin: Sendable {
@@ -48,7 +50,8 @@ struct DemoLogin: Sendable {
 }
 
 func buildRouter(_ deps: AppDependencies<some PatientRepository, some UserRepository, some SessionRepository>,
-                 demoLogin: DemoLogin? = nil, secureCookies: Bool = false) -> Router<AppRequestContext> {
+                 demoLogin: DemoLogin? = nil, secureCookies: Bool = false,
+                 hosts: AllowedHosts = AllowedHosts(listeningOn: "127.0.0.1")) -> Router<AppRequestContext> {
     let cookie = SessionCookie(secure: secureCookies)
     let ai = AIReadingService(analyses: deps.analyses, settings: deps.settings, client: deps.aiClient, clock: deps.clock)
     let router = Router(context: AppRequestContext.self)
@@ -57,6 +60,7 @@ func buildRouter(_ deps: AppDependencies<some PatientRepository, some UserReposi
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: PageContextMiddleware(settings: deps.settings, backups: deps.backups))
     router.add(middleware: ErrorMiddleware())
+    router.add(middleware: HostCheckMiddleware(allowed: hosts))
     router.add(middleware: RateLimitMiddleware(limits: deps.limits, cookie: cookie))
 
     HealthController().addRoutes(to: router)
@@ -94,7 +98,8 @@ func buildRouter(_ deps: AppDependencies<some PatientRepository, some UserReposi
 func buildApplication(_ deps: AppDependencies<some PatientRepository, some UserRepository, some SessionRepository>, config: ServerConfig,
                       onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol {
     var app = Application(
-        router: buildRouter(deps, demoLogin: config.demoLogin, secureCookies: config.secureCookies),
+        router: buildRouter(deps, demoLogin: config.demoLogin, secureCookies: config.secureCookies,
+                            hosts: AllowedHosts(listeningOn: config.host, configured: config.allowedHosts)),
         configuration: .init(address: .hostname(config.host, port: config.port), serverName: "medora-lite"),
         onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? config.port) },
         logger: deps.logger)

@@ -26,7 +26,10 @@ enum Server {
         deps.backups = BackupScheduler(store: store, appVersion: MedoraVersion.current)
         let app = buildApplication(deps, config: config) { port in
             listening.set()
-            let url = "http://\(config.host):\(port)"
+            // Listening on every address: the URL names this machine by loopback (a name the
+            // server answers to; 0.0.0.0 is not one).
+            let shown = config.host == "0.0.0.0" || config.host == "::" ? "127.0.0.1" : config.host.contains(":") ? "[\(config.host)]" : config.host
+            let url = "http://\(shown):\(port)"
             Terminal.say(CLIText.serving.text(Language.cli, ["url": url]))
             banner(url)
             logger.info("listening", metadata: ["url": .string(url)])

@@ -31,6 +31,7 @@ public enum ErrorKind: String, CaseIterable, Sendable {
     case payloadTooLarge = "payload_too_large"
     case unsupportedMediaType = "unsupported_media_type"
     case rateLimited = "rate_limited"
+    case misdirected
     case busy
     // Infrastructure: files, disk, keys, the process.
     case wrongSecret = "wrong_secret"
@@ -98,6 +99,7 @@ public enum ErrorKind: String, CaseIterable, Sendable {
         case .payloadTooLarge: Row(.request, 413, .tooLarge)
         case .unsupportedMediaType: Row(.request, 415, .unsupportedMediaType)
         case .rateLimited: Row(.request, 429, .tooManyRequests)
+        case .misdirected: Row(.request, 421, .misdirected)
         case .busy: Row(.request, 503, .busy, retryAfter: 1)
         case .wrongSecret: Row(.infrastructure, 401, .wrongPassphrase, exit: 2)
         case .tamperedKeySlot: Row(.infrastructure, 500, .tamperedKeySlot, exit: 2)

@@ -1,7 +1,7 @@
 /// Messages of the error kinds (`ErrorKind`): what the API returns and the command line prints.
 public enum ErrorText: LocalizedKey {
     case badRequest, invalidJSON, validation, unauthorized, invalidCredentials, forbidden, notFound
-    case patientNotFound, userNotFound, methodNotAllowed, conflict, tooLarge, tooManyRequests, busy, internalError
+    case patientNotFound, userNotFound, methodNotAllowed, conflict, tooLarge, tooManyRequests, misdirected, busy, internalError
     case unavailable, invalidID, unsupportedMediaType, duplicateLogin, lastAdministrator, userHasPatients, roleChangeRefused, noDoctorAssigned, aiNotConfigured, aiLimitReached, aiUnavailable, recordDamaged, integrityDamaged
     case wrongPassphrase, tamperedKeySlot, noSecret, passphraseMismatch, notInitialized, alreadyInitialized, restoreNeedsForce
     case corruptDatabase, locked, notAccessible, diskFull, unsafeConnection, cannotListen, serviceFailed
@@ -33,6 +33,9 @@ public enum ErrorText: LocalizedKey {
                                     ru: "Запись изменена другим пользователем; обновите её и повторите.")
         case .tooLarge: Translation("The request body is larger than 1 MB.", uz: "Soʻrov tanasi 1 MB dan katta.",
                                     ru: "Тело запроса больше 1 МБ.")
+        case .misdirected: Translation("This server does not answer to that address. Open it by the address it was started with.",
+                                       uz: "Bu server bu manzilga javob bermaydi. Uni ishga tushirilgan manzil orqali oching.",
+                                       ru: "Этот сервер не отвечает на этот адрес. Откройте его по адресу, с которым он запущен.")
         case .tooManyRequests: Translation("Too many attempts; wait and try again.",
                                            uz: "Urinishlar juda koʻp; biroz kutib, qayta urinib koʻring.",
                                            ru: "Слишком много попыток; подождите и повторите.")

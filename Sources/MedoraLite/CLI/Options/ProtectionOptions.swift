@@ -8,6 +8,8 @@ struct ProtectionOptions: ParsableArguments {
     @Option(help: "JSON API requests per signed-in user and hour.") var limitApiUser = RateLimitSettings().apiUserPerHour
     @Option(help: "Page requests per signed-in user and minute.") var limitPagesUser = RateLimitSettings().pagesUserPerMinute
     @Option(help: "A reverse proxy's address whose X-Forwarded-For is believed (repeatable).") var trustedProxy: [String] = []
+    @Option(help: "A name the server is reached by, besides localhost and (off loopback) this machine's names and addresses (repeatable).")
+    var allowedHost: [String] = []
 
     func validate() throws {
         for value in [limitPerAddress, limitApiAnonymous, limitApiUser, limitPagesUser] where value < 1 || value > 10_000_000 {

@@ -33,7 +33,7 @@ struct DemoCommand: AsyncParsableCommand {
             let lang = Language.cli
             try await Server.run(store: store, lock: lock, config: ServerConfig(
                 host: host, port: port, demoLogin: DemoLogin(login: Self.doctorLogin, password: Self.doctorPassword),
-                limits: protection.rateLimits)) { url in
+                limits: protection.rateLimits, allowedHosts: protection.allowedHost)) { url in
                 Terminal.say(CLIText.demoLogin.text(lang, ["login": Self.doctorLogin, "password": Self.doctorPassword]))
                 Terminal.say(CLIText.demoOtherLogins.text(lang, ["admin": "\(Self.adminLogin) / \(Self.adminPassword)",
                                                                  "assistant": "\(Self.assistantLogin) / \(Self.assistantPassword)"]))

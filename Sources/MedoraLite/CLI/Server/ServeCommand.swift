@@ -27,7 +27,8 @@ struct ServeCommand: AsyncParsableCommand {
             let lock = try DataDirectoryLock(dir)
             let store = try await unlock.open(dir)
             try await Server.run(store: store, lock: lock, config: ServerConfig(host: host, port: port, secureCookies: secureCookies,
-                                                                                limits: protection.rateLimits))
+                                                                                limits: protection.rateLimits,
+                                                                                allowedHosts: protection.allowedHost))
         }
     }
 }
