@@ -22,6 +22,8 @@ final class APIFixture {
     var backups: BackupScheduler?
     /// Request budgets (the defaults unless a test asks for small ones).
     var limits = RateLimitSettings()
+    /// The connection cap and header/body timeouts.
+    var connections = ConnectionRegistry()
 
     init(clock: any WallClock = SystemClock()) async throws {
         self.clock = clock
@@ -39,7 +41,7 @@ final class APIFixture {
         deps.backups = backups
         deps.limits = RateLimits(limits, clock: clock)
         return buildApplication(deps,
-                         config: ServerConfig(host: "127.0.0.1", port: 0, secureCookies: secureCookies))
+                         config: ServerConfig(host: "127.0.0.1", port: 0, secureCookies: secureCookies, connections: connections))
     }
 
     deinit { try? store.close() }

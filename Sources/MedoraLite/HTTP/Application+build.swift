@@ -42,6 +42,9 @@ struct ServerConfig: Sendable {
     var limits = RateLimitSettings()
     /// Names besides loopback and (off loopback) the machine's own that `Host` may carry.
     var allowedHosts: [String] = []
+    /// Open connections at most (default: below the descriptor limit), and how long headers and
+    /// bodies may take to arrive.
+    var connections = ConnectionRegistry()
 }
 
 struct DemoLogin: Sendable {
@@ -100,6 +103,8 @@ func buildApplication(_ deps: AppDependencies<some PatientRepository, some UserR
     var app = Application(
         router: buildRouter(deps, demoLogin: config.demoLogin, secureCookies: config.secureCookies,
                             hosts: AllowedHosts(listeningOn: config.host, configured: config.allowedHosts)),
+        server: .http1(configuration: .init(additionalChannelHandlers: [ConnectionGuard(registry: config.connections)],
+                                            idleTimeout: .seconds(120))),
         configuration: .init(address: .hostname(config.host, port: config.port), serverName: "medora-lite"),
         onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? config.port) },
         logger: deps.logger)

@@ -16,6 +16,9 @@ enum Server {
 
     static func run(store: MedoraStore, lock: DataDirectoryLock, config: ServerConfig,
                     banner: @escaping @Sendable (String) -> Void = { _ in }) async throws {
+        // The connection cap follows the descriptor limit, raised first.
+        ConnectionRegistry.raiseDescriptorLimit()
+        let config = { var c = config; c.connections = ConnectionRegistry(); return c }()
         let (logger, logFile) = try makeLogger(store.directory)
         defer { logFile.flush() }
         logger.info("unlocked", metadata: ["patients_indexed": .stringConvertible(store.indexedPatientCount)])
