@@ -42,4 +42,22 @@ extension LogTests {
         }
         XCTAssertEqual(Timestamp.string(Date(timeIntervalSince1970: 1_795_752_637.125), milliseconds: true), "2026-11-27T04:10:37.125Z")
     }
+
+    func testLogFilesOlderThanThirtyDaysAreRemovedAndTheCurrentOneStays() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("medora-logs-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = try RotatingLogFile(directory: dir.path)
+        file.write(Array("{\"msg\":\"x\"}".utf8))
+        file.flush()
+        let now = Date()
+        for (name, age) in [("medora.log.1", 2.0), ("medora.log.2", 31.0), ("medora.log.3", 45.0), ("old.log", 40.0), ("notes.txt", 90.0)] {
+            let path = dir.appendingPathComponent(name).path
+            FileManager.default.createFile(atPath: path, contents: Data("x".utf8))
+            try FileManager.default.setAttributes([.modificationDate: now.addingTimeInterval(-age * 86_400)], ofItemAtPath: path)
+        }
+        try FileManager.default.setAttributes([.modificationDate: now.addingTimeInterval(-60 * 86_400)], ofItemAtPath: file.path)
+        XCTAssertEqual(file.removeOldFiles(olderThan: 30 * 86_400, now: now), 3)
+        let left = Set(try FileManager.default.contentsOfDirectory(atPath: dir.path))
+        XCTAssertEqual(left, ["medora.log", "medora.log.1", "notes.txt"], "the file being written and files that are not logs stay")
+    }
 }

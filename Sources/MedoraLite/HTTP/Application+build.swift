@@ -108,7 +108,9 @@ func buildApplication(_ deps: AppDependencies<some PatientRepository, some UserR
         configuration: .init(address: .hostname(config.host, port: config.port), serverName: "medora-lite"),
         onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? config.port) },
         logger: deps.logger)
-    if let logFile = deps.logFile { app.addServices(PeriodicService.logFlush(logFile)) }
+    if let logFile = deps.logFile {
+        app.addServices(PeriodicService.logFlush(logFile), PeriodicService.logRetention(logFile, logger: deps.logger))
+    }
     app.addServices(PeriodicService.sessionPurge(deps.sessions, logger: deps.logger))
     if let backups = deps.backups {
         // Checks every minute; a backup is made when the setting's interval has passed and something changed.

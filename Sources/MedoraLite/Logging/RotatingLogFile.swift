@@ -72,6 +72,23 @@ final class RotatingLogFile: @unchecked Sendable {
         size += range.count
     }
 
+    /// Removes the log files in the folder (rotated ones, and others ending in `.log`) last
+    /// written more than `age` seconds ago; the file being written stays. Returns how many went.
+    @discardableResult
+    func removeOldFiles(olderThan age: TimeInterval, now: Date = Date()) -> Int {
+        let fm = FileManager.default
+        let dir = (path as NSString).deletingLastPathComponent
+        let stem = (path as NSString).lastPathComponent
+        var removed = 0
+        for name in (try? fm.contentsOfDirectory(atPath: dir)) ?? [] where name != stem && (name.hasPrefix(stem + ".") || name.hasSuffix(".log")) {
+            let file = (dir as NSString).appendingPathComponent(name)
+            guard let modified = (try? fm.attributesOfItem(atPath: file))?[.modificationDate] as? Date,
+                  now.timeIntervalSince(modified) > age else { continue }
+            if (try? fm.removeItem(atPath: file)) != nil { removed += 1 }
+        }
+        return removed
+    }
+
     private func rotate() {
         try? handle?.close()
         let fm = FileManager.default
