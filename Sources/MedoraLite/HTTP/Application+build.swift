@@ -15,6 +15,8 @@ struct AppDependencies<Patients: PatientRepository, Users: UserRepository, Sessi
     var aiClient = AIReadingClient()
     /// Scheduled backups (nil: none, as in most tests).
     var backups: BackupScheduler?
+    /// The store itself, for the monitoring routes' figures (nil: those routes report less).
+    var store: MedoraStore?
     var clock: any WallClock
     /// Request budgets and the sign-in throttle.
     var limits: RateLimits
@@ -27,6 +29,7 @@ extension AppDependencies where Patients == SQLitePatientRepository, Users == SQ
     init(store: MedoraStore, logger: Logger, logFile: RotatingLogFile? = nil, clock: WallClock = SystemClock()) {
         self.init(patients: store.patientRepository, users: store.userRepository, sessions: store.sessionRepository,
                   settings: store.settingsRepository, analyses: store.analysisRepository, clock: clock, limits: RateLimits(clock: clock), logger: logger, logFile: logFile)
+        self.store = store
     }
 }
 
@@ -54,11 +57,14 @@ struct DemoLogin: Sendable {
 
 func buildRouter(_ deps: AppDependencies<some PatientRepository, some UserRepository, some SessionRepository>,
                  demoLogin: DemoLogin? = nil, secureCookies: Bool = false,
-                 hosts: AllowedHosts = AllowedHosts(listeningOn: "127.0.0.1")) -> Router<AppRequestContext> {
+                 hosts: AllowedHosts = AllowedHosts(listeningOn: "127.0.0.1"),
+                 connections: ConnectionRegistry = ConnectionRegistry()) -> Router<AppRequestContext> {
+    ServerMetrics.start()
     let cookie = SessionCookie(secure: secureCookies)
     let ai = AIReadingService(analyses: deps.analyses, settings: deps.settings, client: deps.aiClient, clock: deps.clock)
     let router = Router(context: AppRequestContext.self)
     router.add(middleware: RequestIDMiddleware())
+    router.add(middleware: MetricsMiddleware())
     router.add(middleware: AccessLogMiddleware(logger: deps.logger))
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: PageContextMiddleware(settings: deps.settings, backups: deps.backups))
@@ -90,8 +96,9 @@ func buildRouter(_ deps: AppDependencies<some PatientRepository, some UserReposi
     PatientController(repository: deps.patients).addRoutes(to: protected.group("patients"))
     AnalysisController(analyses: deps.analyses, ai: ai).addRoutes(to: protected.group("patients/:id/analyses"))
     UserController(users: deps.users).addRoutes(to: protected.group("users"))
-    let healthDetails = router.group("health").add(middleware: BearerAuthMiddleware(sessions: deps.sessions, limits: deps.limits))
-    HealthController.addDetailedRoute(to: healthDetails, backups: deps.backups, patients: deps.patients)
+    let probes = router.group().add(middleware: ProbeAccessMiddleware(bearer: BearerAuthMiddleware(sessions: deps.sessions, limits: deps.limits)))
+    let health = deps.store.map { ServerHealth(store: $0, backups: deps.backups, connections: connections, limits: deps.limits) }
+    HealthController.addDetailedRoutes(to: probes, backups: deps.backups, health: health)
     if let backups = deps.backups { BackupPages(backups: backups).addRoutes(to: pages) }
     return router
 }
@@ -102,7 +109,7 @@ func buildApplication(_ deps: AppDependencies<some PatientRepository, some UserR
                       onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol {
     var app = Application(
         router: buildRouter(deps, demoLogin: config.demoLogin, secureCookies: config.secureCookies,
-                            hosts: AllowedHosts(listeningOn: config.host, configured: config.allowedHosts)),
+                            hosts: AllowedHosts(listeningOn: config.host, configured: config.allowedHosts), connections: config.connections),
         server: .http1(configuration: .init(additionalChannelHandlers: [ConnectionGuard(registry: config.connections)],
                                             idleTimeout: .seconds(120))),
         configuration: .init(address: .hostname(config.host, port: config.port), serverName: "medora-lite"),

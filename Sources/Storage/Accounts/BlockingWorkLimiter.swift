@@ -37,6 +37,9 @@ public actor BlockingWorkLimiter {
         }
     }
 
+    /// Work running now and callers waiting (the password-hashing queue's depth).
+    public var depth: (running: Int, waiting: Int) { (running, waiters.count + priorityWaiters.count) }
+
     private func release() {
         // Hand the slot straight to the next waiter, priority ones first.
         if !priorityWaiters.isEmpty {

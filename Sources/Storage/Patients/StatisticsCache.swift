@@ -15,6 +15,9 @@ final class StatisticsCache: Sendable {
     private struct State {
         var generation = 0
         var entries: [Key: (at: Date, value: PatientStatistics)] = [:]
+        var hits = 0
+        var misses = 0
+        var invalidations = 0
     }
 
     private let state = Mutex(State())
@@ -28,7 +31,11 @@ final class StatisticsCache: Sendable {
         let now = clock.now()
         return state.withLock { st in
             guard let hit = st.entries[Key(scope: scope, since: since, recent: recent)],
-                  now.timeIntervalSince(hit.at) < Self.lifetime, hit.at <= now else { return nil }
+                  now.timeIntervalSince(hit.at) < Self.lifetime, hit.at <= now else {
+                st.misses += 1
+                return nil
+            }
+            st.hits += 1
             return hit.value
         }
     }
@@ -45,7 +52,20 @@ final class StatisticsCache: Sendable {
     func clear() {
         state.withLock { st in
             st.generation += 1
+            st.invalidations += 1
             st.entries.removeAll()
         }
     }
+
+    var counters: CacheCounters {
+        state.withLock { CacheCounters(entries: $0.entries.count, hits: $0.hits, misses: $0.misses, invalidations: $0.invalidations) }
+    }
+}
+
+/// A cache's size and how it has served (for `/health/detailed` and `/metrics`).
+public struct CacheCounters: Sendable, Equatable, Codable {
+    public var entries: Int
+    public var hits: Int
+    public var misses: Int
+    public var invalidations: Int
 }

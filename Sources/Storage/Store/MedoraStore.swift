@@ -23,6 +23,20 @@ public final class MedoraStore: Sendable {
 
     /// Patients in the in-memory search index (logged at start).
     public var indexedPatientCount: Int { patientRepository.index.count }
+    /// The dashboard statistics cache: entries, hits, misses, invalidations.
+    public var statisticsCacheCounters: CacheCounters { patientRepository.statisticsCache.counters }
+    /// The password-hashing queue.
+    public let hashing: BlockingWorkLimiter
+
+    /// SQLite's quick check (structure, not every index entry) of the database: `["ok"]` when sound.
+    public func quickCheck() async throws -> [String] {
+        try await database.read { db in try String.fetchAll(db, sql: "PRAGMA quick_check(5)") }
+    }
+
+    /// Free bytes on the data directory's disk (nil when the system does not say).
+    public var freeDiskBytes: Int64? {
+        ((try? FileManager.default.attributesOfFileSystem(forPath: directory.url.path))?[.systemFreeSize] as? NSNumber)?.int64Value
+    }
 
     /// Every row's MAC and every table's digest checked, without decrypting anything: what detects
     /// moved, undeleted, rolled-back and deleted rows. For the benchmarks; returns the findings.
@@ -57,6 +71,7 @@ public final class MedoraStore: Sendable {
         self.database = database
         self.keyring = keyring
         self.clock = clock
+        self.hashing = hashing
         let ledger = IntegrityLedger(auth: RowAuthenticator(keyring: keyring))
         self.ledger = ledger
         let sessionCache = SessionCache()

@@ -18,7 +18,7 @@ struct BearerAuthMiddleware<Sessions: SessionRepository>: RouterMiddleware {
         context.identity = Identity(user: user, session: session, token: token)
         context.notes.userID = user.id
         let budget = limits.apiUser.hit(user.id.uuidString)
-        guard budget.allowed else { throw RateLimits.refusal(budget) }
+        guard budget.allowed else { throw RateLimits.refusal(budget, budget: "api_user") }
         var response = try await next(request, context)
         response.headers.append(contentsOf: RateLimits.headers(budget))
         return response

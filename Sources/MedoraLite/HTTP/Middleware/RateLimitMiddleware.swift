@@ -30,10 +30,10 @@ struct RateLimitMiddleware: RouterMiddleware {
             }
         }
         let perMinute = limits.address.hit(key)
-        guard perMinute.allowed else { throw RateLimits.refusal(perMinute) }
+        guard perMinute.allowed else { throw RateLimits.refusal(perMinute, budget: "address") }
         guard isAPI else { return try await next(request, context) }
         let perHour = limits.apiAnonymous.hit(key)
-        guard perHour.allowed else { throw RateLimits.refusal(perHour) }
+        guard perHour.allowed else { throw RateLimits.refusal(perHour, budget: "api_anonymous") }
         var response = try await next(request, context)
         response.headers.append(contentsOf: RateLimits.headers(perHour.remaining < perMinute.remaining ? perHour : perMinute))
         return response
@@ -41,6 +41,6 @@ struct RateLimitMiddleware: RouterMiddleware {
 
     private func countFailedCredentials(_ key: String) throws {
         let decision = limits.address.hit(key)
-        guard decision.allowed else { throw RateLimits.refusal(decision) }
+        guard decision.allowed else { throw RateLimits.refusal(decision, budget: "address") }
     }
 }

@@ -80,7 +80,8 @@ final class RateLimits: Sendable {
     }
 
     /// The 429 for a spent budget: `Retry-After` and the budget's headers.
-    static func refusal(_ decision: WindowCounter.Decision) -> APIError {
+    static func refusal(_ decision: WindowCounter.Decision, budget: String) -> APIError {
+        ServerMetrics.rateLimited(budget)
         var headers = headers(decision)
         headers[.retryAfter] = String(decision.reset)
         return APIError(.rateLimited, headers: headers)

@@ -20,7 +20,10 @@ struct SignIn<Users: UserRepository, Sessions: SessionRepository>: Sendable {
     func attempt(login: String, password: String, request: Request, context: AppRequestContext) async throws -> Outcome {
         guard !login.isEmpty, login.count <= 64, !password.isEmpty, password.utf8.count <= 1024 else { return .refused }
         let address = RateLimits.key(context.remoteIP ?? "-")
-        if case .throttled(let retryAfter) = limiter.check(login: login, address: address) { return .throttled(retryAfter: retryAfter) }
+        if case .throttled(let retryAfter) = limiter.check(login: login, address: address) {
+            ServerMetrics.rateLimited("login")
+            return .throttled(retryAfter: retryAfter)
+        }
         let known = limiter.isKnown(login: login, address: address)
         guard let user = try await users.authenticate(login: login, password: password, priority: known) else {
             limiter.failed(login: login, address: address)

@@ -29,7 +29,7 @@ struct WebSessionMiddleware<Sessions: SessionRepository>: RouterMiddleware {
         }
         do {
             let budget = limits.pagesUser.hit(user.id.uuidString)
-            guard budget.allowed else { throw RateLimits.refusal(budget) }
+            guard budget.allowed else { throw RateLimits.refusal(budget, budget: "pages_user") }
             return try await next(request, context)
         } catch {
             return try ErrorMiddleware.answer(error, request: request, context: context)
