@@ -40,7 +40,7 @@ final class APIFixture {
         deps.aiClient = aiClient
         deps.backups = backups
         deps.limits = RateLimits(limits, clock: clock)
-        return buildApplication(deps,
+        return try! buildApplication(deps,
                          config: ServerConfig(host: "127.0.0.1", port: 0, secureCookies: secureCookies, connections: connections))
     }
 

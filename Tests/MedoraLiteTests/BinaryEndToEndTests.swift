@@ -43,6 +43,12 @@ final class BinaryEndToEndTests: XCTestCase {
 
     /// Starts `serve`, waits for its "running at" line and returns the process and base URL.
     func startServer(_ args: [String], env: [String: String]) throws -> (Process, String) {
+        let (p, url, _) = try startServerReading(args, env: env)
+        return (p, url)
+    }
+
+    /// The same, with what the server printed up to its "running at" line.
+    func startServerReading(_ args: [String], env: [String: String]) throws -> (Process, String, String) {
         let p = Process()
         p.executableURL = Self.binary
         p.arguments = args
@@ -59,12 +65,13 @@ final class BinaryEndToEndTests: XCTestCase {
             let chunk = out.fileHandleForReading.availableData
             if chunk.isEmpty { break }
             seen += String(decoding: chunk, as: UTF8.self)
-            if let r = seen.range(of: #"http://127\.0\.0\.1:\d+"#, options: .regularExpression) {
-                return (p, String(seen[r]))
+            if let r = seen.range(of: #"https?://127\.0\.0\.1:\d+"#, options: .regularExpression) {
+                return (p, String(seen[r]), seen)
             }
         }
         p.terminate()
-        throw XCTSkip("server did not start: \(seen)")
+        // Thrown, not skipped: a test that expected a server fails; one that allows a refusal catches it.
+        throw ServerDidNotStart(output: seen)
     }
 
     static func request(_ method: String, _ url: String, token: String? = nil, json: [String: Any]? = nil) async throws -> (Int, [String: Any]) {
@@ -305,4 +312,9 @@ extension BinaryEndToEndTests {
         let both = try run(["passwd", "--passphrase", "admin", "--data", data])
         XCTAssertNotEqual(both.status, 0)
     }
+}
+
+struct ServerDidNotStart: Error, CustomStringConvertible {
+    var output: String
+    var description: String { "server did not start: \(output)" }
 }

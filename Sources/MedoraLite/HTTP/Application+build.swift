@@ -1,5 +1,7 @@
 import Foundation
 import Hummingbird
+import HummingbirdCore
+import HummingbirdTLS
 import Logging
 import MedoraStorage
 
@@ -48,6 +50,8 @@ struct ServerConfig: Sendable {
     /// Open connections at most (default: below the descriptor limit), and how long headers and
     /// bodies may take to arrive.
     var connections = ConnectionRegistry()
+    /// HTTPS (nil: plain HTTP). With it, cookies are `Secure` with the `__Host-` prefix and HSTS is sent.
+    var tls: TLSMaterial?
 }
 
 struct DemoLogin: Sendable {
@@ -58,7 +62,7 @@ struct DemoLogin: Sendable {
 func buildRouter(_ deps: AppDependencies<some PatientRepository, some UserRepository, some SessionRepository>,
                  demoLogin: DemoLogin? = nil, secureCookies: Bool = false,
                  hosts: AllowedHosts = AllowedHosts(listeningOn: "127.0.0.1"),
-                 connections: ConnectionRegistry = ConnectionRegistry()) -> Router<AppRequestContext> {
+                 connections: ConnectionRegistry = ConnectionRegistry(), hsts: Bool = false) -> Router<AppRequestContext> {
     ServerMetrics.start()
     let cookie = SessionCookie(secure: secureCookies)
     let ai = AIReadingService(analyses: deps.analyses, settings: deps.settings, client: deps.aiClient, clock: deps.clock)
@@ -66,7 +70,7 @@ func buildRouter(_ deps: AppDependencies<some PatientRepository, some UserReposi
     router.add(middleware: RequestIDMiddleware())
     router.add(middleware: MetricsMiddleware())
     router.add(middleware: AccessLogMiddleware(logger: deps.logger))
-    router.add(middleware: SecurityHeadersMiddleware())
+    router.add(middleware: SecurityHeadersMiddleware(hsts: hsts))
     router.add(middleware: PageContextMiddleware(settings: deps.settings, backups: deps.backups))
     router.add(middleware: ErrorMiddleware())
     router.add(middleware: HostCheckMiddleware(allowed: hosts))
@@ -106,12 +110,14 @@ func buildRouter(_ deps: AppDependencies<some PatientRepository, some UserReposi
 /// The application: the router, and the background services that start and stop with it (the log
 /// flush first, so that it stops last and writes the final lines).
 func buildApplication(_ deps: AppDependencies<some PatientRepository, some UserRepository, some SessionRepository>, config: ServerConfig,
-                      onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol {
+                      onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }) throws -> some ApplicationProtocol {
+    let http1 = HTTPServerBuilder.http1(configuration: .init(additionalChannelHandlers: [ConnectionGuard(registry: config.connections)],
+                                                             idleTimeout: .seconds(120)))
     var app = Application(
-        router: buildRouter(deps, demoLogin: config.demoLogin, secureCookies: config.secureCookies,
-                            hosts: AllowedHosts(listeningOn: config.host, configured: config.allowedHosts), connections: config.connections),
-        server: .http1(configuration: .init(additionalChannelHandlers: [ConnectionGuard(registry: config.connections)],
-                                            idleTimeout: .seconds(120))),
+        router: buildRouter(deps, demoLogin: config.demoLogin, secureCookies: config.secureCookies || config.tls != nil,
+                            hosts: AllowedHosts(listeningOn: config.host, configured: config.allowedHosts), connections: config.connections,
+                            hsts: config.tls != nil),
+        server: try config.tls.map { try HTTPServerBuilder.tls(http1, tlsConfiguration: $0.configuration) } ?? http1,
         configuration: .init(address: .hostname(config.host, port: config.port), serverName: "medora-lite"),
         onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? config.port) },
         logger: deps.logger)

@@ -27,12 +27,18 @@ enum Server {
         var deps = AppDependencies(store: store, logger: logger, logFile: logFile)
         deps.limits = RateLimits(config.limits)
         deps.backups = BackupScheduler(store: store, appVersion: MedoraVersion.current)
-        let app = buildApplication(deps, config: config) { port in
+        if let tls = config.tls {
+            Terminal.say(CLIText.tlsFingerprint.text(Language.cli, ["path": tls.certificatePath, "fingerprint": tls.fingerprint]))
+        } else if !AllowedHosts.isLoopback(config.host) {
+            Terminal.error(CLIText.plainOffLoopback.text(Language.cli, ["host": config.host]))
+        }
+        let scheme = config.tls == nil ? "http" : "https"
+        let app = try buildApplication(deps, config: config) { port in
             listening.set()
             // Listening on every address: the URL names this machine by loopback (a name the
             // server answers to; 0.0.0.0 is not one).
             let shown = config.host == "0.0.0.0" || config.host == "::" ? "127.0.0.1" : config.host.contains(":") ? "[\(config.host)]" : config.host
-            let url = "http://\(shown):\(port)"
+            let url = "\(scheme)://\(shown):\(port)"
             Terminal.say(CLIText.serving.text(Language.cli, ["url": url]))
             banner(url)
             logger.info("listening", metadata: ["url": .string(url)])

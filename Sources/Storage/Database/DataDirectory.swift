@@ -17,6 +17,8 @@ public struct DataDirectory: Sendable, Equatable {
     public var keyfilePath: String { url.appendingPathComponent("keyfile").path }
     public var logsPath: String { url.appendingPathComponent("logs").path }
     public var backupsPath: String { url.appendingPathComponent("backups").path }
+    /// The self-signed TLS certificate and its key (`serve --tls-self-signed`).
+    public var tlsPath: String { url.appendingPathComponent("tls").path }
     public var lockPath: String { url.appendingPathComponent("medora.lock").path }
 
     public var isInitialized: Bool { FileManager.default.fileExists(atPath: databasePath) }

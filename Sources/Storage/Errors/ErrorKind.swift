@@ -47,6 +47,7 @@ public enum ErrorKind: String, CaseIterable, Sendable {
     case diskFull = "disk_full"
     case unsafeConnection = "unsafe_connection"
     case cannotListen = "cannot_listen"
+    case tlsInvalid = "tls_invalid"
     case serviceFailed = "service_failed"
     case unavailable
     case aiUnavailable = "ai_unavailable"
@@ -114,6 +115,7 @@ public enum ErrorKind: String, CaseIterable, Sendable {
         case .diskFull: Row(.infrastructure, 503, .diskFull, retryAfter: 5)
         case .unsafeConnection: Row(.infrastructure, 500, .unsafeConnection)
         case .cannotListen: Row(.infrastructure, 500, .cannotListen)
+        case .tlsInvalid: Row(.infrastructure, 500, .tlsInvalid, exit: 2)
         case .serviceFailed: Row(.infrastructure, 500, .serviceFailed)
         case .unavailable: Row(.infrastructure, 503, .unavailable, retryAfter: 5)
         case .aiUnavailable: Row(.infrastructure, 502, .aiUnavailable, retryAfter: 30)

@@ -4,6 +4,7 @@ public enum CLIText: LocalizedKey {
     case recoveryKeyNotice, initDone, keyfileWritten, serving, demoLogin, demoOtherLogins, dataDirectory, tryAPI
     case userAdded, passwordChanged, passphraseChanged, invalidInput, generated, damageAtStart
     case userDisabled, userEnabled, userDeleted, userRoleChanged, openBrowser, backupWritten, backupWrittenUnverified, noBackups, backupVerified, restored, restoredNew
+    case tlsFingerprint, plainOffLoopback
 
     public var translation: Translation {
         switch self {
@@ -23,6 +24,12 @@ public enum CLIText: LocalizedKey {
             "Keyfile written to {path} (mode 0600): the server unlocks with it unattended; keep it off backups.",
             uz: "Kalit fayli {path} ga yozildi (0600): server u bilan avtomatik ochiladi; uni zaxira nusxalarga qoʻshmang.",
             ru: "Файл ключа записан в {path} (0600): сервер открывается им без участия человека; не кладите его в резервные копии.")
+        case .tlsFingerprint: Translation("TLS certificate {path}, SHA-256 fingerprint {fingerprint} (check that the browser shows the same before trusting it)",
+                                          uz: "TLS sertifikati {path}, SHA-256 barmoq izi {fingerprint} (ishonishdan oldin brauzer xuddi shuni koʻrsatayotganini tekshiring)",
+                                          ru: "TLS-сертификат {path}, отпечаток SHA-256 {fingerprint} (прежде чем доверять, проверьте, что браузер показывает тот же)")
+        case .plainOffLoopback: Translation("Warning: listening on {host} without TLS; passwords and patient data cross the network readable. Add --tls-self-signed or --tls-cert/--tls-key.",
+                                            uz: "Diqqat: {host} da TLSsiz tinglanmoqda; parollar va bemor maʼlumotlari tarmoqda ochiq oʻtadi. --tls-self-signed yoki --tls-cert/--tls-key qoʻshing.",
+                                            ru: "Внимание: прослушивается {host} без TLS; пароли и данные пациентов идут по сети открыто. Добавьте --tls-self-signed или --tls-cert/--tls-key.")
         case .serving: Translation("Medora Lite is running at {url}", uz: "Medora Lite ishlamoqda: {url}",
                                    ru: "Medora Lite работает: {url}")
         case .demoOtherLogins: Translation("Also: administrator {admin}, assistant of the doctor {assistant}",

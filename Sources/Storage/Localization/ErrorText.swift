@@ -4,7 +4,7 @@ public enum ErrorText: LocalizedKey {
     case patientNotFound, userNotFound, methodNotAllowed, conflict, tooLarge, tooManyRequests, misdirected, busy, internalError
     case unavailable, invalidID, unsupportedMediaType, duplicateLogin, lastAdministrator, userHasPatients, roleChangeRefused, noDoctorAssigned, aiNotConfigured, aiLimitReached, aiUnavailable, recordDamaged, integrityDamaged
     case wrongPassphrase, tamperedKeySlot, noSecret, passphraseMismatch, notInitialized, alreadyInitialized, restoreNeedsForce
-    case corruptDatabase, locked, notAccessible, diskFull, unsafeConnection, cannotListen, serviceFailed
+    case corruptDatabase, locked, notAccessible, diskFull, unsafeConnection, cannotListen, tlsInvalid, serviceFailed
     case checkFailed, backupInvalid
 
     public var translation: Translation {
@@ -109,6 +109,9 @@ public enum ErrorText: LocalizedKey {
                                             ru: "запуск отклонён: {detail}")
         case .cannotListen: Translation("cannot listen on {address}: {detail}", uz: "{address} da tinglab boʻlmadi: {detail}",
                                         ru: "не удаётся слушать {address}: {detail}")
+        case .tlsInvalid: Translation("{path} is not a usable TLS certificate or key ({detail})",
+                                      uz: "{path} yaroqli TLS sertifikati yoki kaliti emas ({detail})",
+                                      ru: "{path} — непригодный TLS-сертификат или ключ ({detail})")
         case .serviceFailed: Translation("the {service} service failed: {detail}",
                                          uz: "{service} xizmati ishdan chiqdi: {detail}",
                                          ru: "сбой службы {service}: {detail}")

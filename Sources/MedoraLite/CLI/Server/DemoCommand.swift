@@ -31,9 +31,12 @@ struct DemoCommand: AsyncParsableCommand {
             if !dir.isInitialized { try await Self.create(dir) }
             let store = try await MedoraStore.open(dir, secret: .keyfile(path: dir.keyfilePath))
             let lang = Language.cli
+            // A self-signed certificate is trusted by naming it, not by turning checks off.
+            let curl = protection.tlsSelfSigned ? "curl --cacert '\(dir.tlsPath)/cert.pem'" : "curl"
             try await Server.run(store: store, lock: lock, config: ServerConfig(
                 host: host, port: port, demoLogin: DemoLogin(login: Self.doctorLogin, password: Self.doctorPassword),
-                limits: protection.rateLimits, allowedHosts: protection.allowedHost)) { url in
+                limits: protection.rateLimits, allowedHosts: protection.allowedHost,
+                tls: try protection.tls(for: dir, host: host))) { url in
                 Terminal.say(CLIText.demoLogin.text(lang, ["login": Self.doctorLogin, "password": Self.doctorPassword]))
                 Terminal.say(CLIText.demoOtherLogins.text(lang, ["admin": "\(Self.adminLogin) / \(Self.adminPassword)",
                                                                  "assistant": "\(Self.assistantLogin) / \(Self.assistantPassword)"]))
@@ -41,9 +44,9 @@ struct DemoCommand: AsyncParsableCommand {
                 Terminal.say(CLIText.openBrowser.text(lang, ["url": url]))
                 Terminal.say(CLIText.tryAPI.text(lang))
                 Terminal.say("""
-                      TOKEN=$(curl -s -X POST \(url)/api/v1/auth/login -H 'Content-Type: application/json' \\
+                      TOKEN=$(\(curl) -s -X POST \(url)/api/v1/auth/login -H 'Content-Type: application/json' \\
                         -d '{"login":"\(Self.doctorLogin)","password":"\(Self.doctorPassword)"}' | sed 's/.*"token":"\\([^"]*\\)".*/\\1/')
-                      curl -s -G '\(url)/api/v1/patients' --data-urlencode 'q=Шохрух' -H "Authorization: Bearer $TOKEN"
+                      \(curl) -s -G '\(url)/api/v1/patients' --data-urlencode 'q=Шохрух' -H "Authorization: Bearer $TOKEN"
                     """)
             }
         }

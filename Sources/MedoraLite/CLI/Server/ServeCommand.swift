@@ -28,7 +28,8 @@ struct ServeCommand: AsyncParsableCommand {
             let store = try await unlock.open(dir)
             try await Server.run(store: store, lock: lock, config: ServerConfig(host: host, port: port, secureCookies: secureCookies,
                                                                                 limits: protection.rateLimits,
-                                                                                allowedHosts: protection.allowedHost))
+                                                                                allowedHosts: protection.allowedHost,
+                                                                                tls: try protection.tls(for: dir, host: host)))
         }
     }
 }
