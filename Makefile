@@ -34,10 +34,12 @@ test: deps browser-deps
 	total=$$((total + 1)); if [ $$browser -ne 0 ]; then failed=$$((failed + 1)); status=1; fi; \
 	echo "$$((total - failed)) passed, $$failed failed"; exit $$status
 
-# Debian's chromium for the browser test, installed only when missing.
+# Debian's chromium for the browser test, and systemd-analyze for the unit check, installed only when missing.
 browser-deps:
 	@command -v chromium >/dev/null || { SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium fonts-dejavu-core; }
+	@command -v systemd-analyze >/dev/null || { SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends systemd; }
 
 # The long runs of the damage tests: 20,000 random mutations in process and 300 through the binary
 # (make test runs 1,000 and 30). MEDORA_MUTATION_SEED replays a run.

@@ -42,16 +42,16 @@ final class BinaryEndToEndTests: XCTestCase {
     }
 
     /// Starts `serve`, waits for its "running at" line and returns the process and base URL.
-    func startServer(_ args: [String], env: [String: String]) throws -> (Process, String) {
-        let (p, url, _) = try startServerReading(args, env: env)
+    func startServer(_ args: [String], env: [String: String], executable: URL = BinaryEndToEndTests.binary) throws -> (Process, String) {
+        let (p, url, _) = try startServerReading(args, env: env, executable: executable)
         return (p, url)
     }
 
     /// The same, with what the server printed up to its "running at" line.
-    func startServerReading(_ args: [String], env: [String: String]) throws -> (Process, String, String) {
+    func startServerReading(_ args: [String], env: [String: String], executable: URL = BinaryEndToEndTests.binary) throws -> (Process, String, String) {
         let p = Process()
-        p.executableURL = Self.binary
-        p.arguments = args
+        p.executableURL = executable
+        p.arguments = executable == Self.binary ? args : Array(args.dropFirst())
         p.environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("MEDORA_") }
             .merging(["MEDORA_LANG": "en"]) { $1 }.merging(env) { $1 }
         let out = Pipe()
