@@ -5,6 +5,7 @@ and edits a patient, switches language, signs out; saves screenshots of the main
 and ru and at phone width into OUT; fails on any console error or failed request.
 
 usage: browser_test.py MEDORA_BINARY OUT_DIR"""
+import json
 import os
 import re
 import shutil
@@ -68,6 +69,7 @@ def main():
     demo, base = start_demo(binary, work)
     browser, port = start_browser(work)
     checks = 0
+    started = time.monotonic()
     try:
         page = Page(port)
 
@@ -221,6 +223,28 @@ def main():
 
         problems = page.problems(allowed_statuses=(422,))
         expect(not problems, "console errors or failed requests:\n" + "\n".join(problems))
+
+        # The request budgets (the server's defaults) against this workflow at a machine's pace, far
+        # brisker than a doctor's: the signed-in pages, repeated back to back for an hour, stay under a
+        # fifth of the per-user budget; the anonymous requests (two sign-ins, help and privacy pages:
+        # all within one minute here) stay under a fifth of one minute's budget for the address.
+        minutes = (time.monotonic() - started) / 60
+        time.sleep(0.5)  # the log is flushed every 100 ms
+        per_user, anonymous = {}, 0
+        with open(os.path.join(work, "demo", "logs", "medora.log"), encoding="utf-8") as log:
+            for line in log:
+                entry = json.loads(line)
+                if entry.get("msg") != "request" or entry.get("route", "").startswith("/static") or entry.get("route") == "/health":
+                    continue
+                if "user_id" in entry:
+                    per_user[entry["user_id"]] = per_user.get(entry["user_id"], 0) + 1
+                else:
+                    anonymous += 1
+        budgets = {"pages per user and minute": (max(per_user.values()) / minutes, 1200),
+                   "anonymous per address and minute": (anonymous / max(1.0, minutes), 100)}
+        for name, (rate, budget) in budgets.items():
+            print(f"budget {name}: {rate:.1f} a minute at the test's pace, {rate / budget:.2f} of {budget}")
+            expect(rate <= budget / 5, f"{name}: {rate:.1f} a minute is over a fifth of {budget}")
         print(f"browser test: {checks} checks passed, screenshots in {out}")
     finally:
         browser.kill()

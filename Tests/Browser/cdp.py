@@ -102,11 +102,15 @@ class Page:
 
     def wait_for(self, expression, timeout=15):
         deadline = time.time() + timeout
+        last = None
         while time.time() < deadline:
-            if self.eval(expression):
-                return
+            try:
+                if self.eval(expression):
+                    return
+            except RuntimeError as e:  # mid-navigation the page has no document yet: poll again
+                last = e
             time.sleep(0.1)
-        raise TimeoutError(f"timed out waiting for: {expression}")
+        raise TimeoutError(f"timed out waiting for: {expression}" + (f" (last error: {last})" if last else ""))
 
     def goto(self, url):
         self.call("Page.navigate", url=url)

@@ -13,7 +13,7 @@ struct RateLimitSettings: Sendable, Equatable {
     var apiUserPerHour = 1_000
     /// Page requests per signed-in user and minute: every request from a laptop comes from
     /// 127.0.0.1, so the web UI counts per user, with room a busy doctor never uses.
-    var pagesUserPerMinute = 600
+    var pagesUserPerMinute = 1_200
     /// Sign-in attempts per client address and login, per minute.
     var loginPerAddressPerMinute = 5
     /// Failed sign-ins per login and hour, from all addresses together, before attempts from
