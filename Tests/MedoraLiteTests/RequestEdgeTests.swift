@@ -35,7 +35,8 @@ final class RequestEdgeTests: XCTestCase {
         let f = try await APIFixture()
         try await f.app.test(.router) { client in
             let token = try await client.login("drA")
-            let body = "{" + (0..<90_000).map { "\"f\($0)\":1" }.joined(separator: ",") + "}"
+            // 20,000 fields: about 200 KB, within a patient route's 256 KB.
+            let body = "{" + (0..<20_000).map { "\"f\($0)\":1" }.joined(separator: ",") + "}"
             let r = try await client.json(.post, "/api/v1/patients", token: token, body: body)
             XCTAssertEqual(r.status, .unprocessableContent)
             let details = (r.object["error"] as? [String: Any])?["details"] as? [Any]
@@ -57,6 +58,31 @@ final class RequestEdgeTests: XCTestCase {
             let login = try await client.execute(uri: "/api/v1/auth/login", method: .post,
                                                  headers: [.contentType: "application/json"], body: big)
             XCTAssertEqual(login.status, .contentTooLarge)
+        }
+    }
+
+    /// Each route takes what it needs: 64 KB for a sign-in, 256 KB for a patient, 1 MB for a lab import.
+    func testBodyLimitsPerRoute() async throws {
+        let f = try await APIFixture()
+        try await f.app.test(.router) { client in
+            let token = try await client.login("drA")
+            let padded = { (bytes: Int) in "{\"login\":\"drA\",\"password\":\"" + String(repeating: "p", count: bytes) + "\"}" }
+            let login = try await client.json(.post, "/api/v1/auth/login", body: padded(100 << 10))
+            XCTAssertEqual(login.status, .contentTooLarge, "a 100 KB sign-in")
+            let chunked = try await client.execute(uri: "/api/v1/auth/login", method: .post, headers: [.contentType: "application/json"],
+                                                   body: ByteBuffer(string: padded(100 << 10)))
+            XCTAssertEqual(chunked.status, .contentTooLarge, "the same without Content-Length")
+            let patient = try await client.json(.post, "/api/v1/patients", token: token,
+                                                body: "{\"firstName\":\"A\",\"lastName\":\"B\",\"notes\":\"" + String(repeating: "n", count: 100 << 10) + "\"}")
+            XCTAssertNotEqual(patient.status, .contentTooLarge, "a 100 KB patient is within its route's limit")
+            let bigger = try await client.json(.post, "/api/v1/patients", token: token,
+                                               body: "{\"notes\":\"" + String(repeating: "n", count: 300 << 10) + "\"}")
+            XCTAssertEqual(bigger.status, .contentTooLarge, "300 KB is not")
+            let created = try await client.json(.post, "/api/v1/patients", token: token, body: ["firstName": "Ali", "lastName": "Valiyev"])
+            let id = try XCTUnwrap(created.object["id"] as? String)
+            let table = "Hemoglobin 135 g/L\n" + String(repeating: "# comment line\n", count: 20_000)
+            let parse = try await client.json(.post, "/api/v1/patients/\(id)/analyses/parse", token: token, body: ["text": table])
+            XCTAssertNotEqual(parse.status, .contentTooLarge, "a 300 KB lab table is within the import's limit")
         }
     }
 

@@ -38,8 +38,9 @@ struct AppRequestContext: RequestContext {
         remoteIP = source.channel.remoteAddress?.ipAddress
     }
 
-    /// Request bodies are small JSON documents; anything over 1 MB is refused with 413.
-    var maxUploadSize: Int { HTTPLimits.maxBodyBytes }
+    /// The most a request body may hold on this route (set by `ErrorMiddleware`); more is 413.
+    var bodyLimit = HTTPLimits.maxBodyBytes
+    var maxUploadSize: Int { bodyLimit }
 
     /// Stable key order and ISO-8601 dates, so responses read and diff well.
     var responseEncoder: JSONEncoder {
@@ -76,6 +77,14 @@ struct AppRequestContext: RequestContext {
 
 enum HTTPLimits {
     static let maxBodyBytes = 1 << 20
+
+    /// Per route: a lab table or CSV import up to 1 MB, a patient (long notes) 256 KB, anything
+    /// else (sign-in, users, settings, forms) 64 KB.
+    static func bodyLimit(for path: String) -> Int {
+        if path.hasSuffix("/import") || path.hasSuffix("/paste") || path.hasSuffix("/parse") { return maxBodyBytes }
+        if path.hasPrefix("/api/v1/patients") || path.hasPrefix("/patients") { return 256 << 10 }
+        return 64 << 10
+    }
     static let maxPageSize = 200
     static let defaultPageSize = 50
 }

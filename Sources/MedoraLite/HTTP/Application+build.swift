@@ -75,6 +75,7 @@ func buildRouter(_ deps: AppDependencies<some PatientRepository, some UserReposi
     router.add(middleware: ErrorMiddleware())
     router.add(middleware: HostCheckMiddleware(allowed: hosts))
     router.add(middleware: RateLimitMiddleware(limits: deps.limits, cookie: cookie))
+    router.add(middleware: DeadlineMiddleware())
 
     HealthController().addRoutes(to: router)
     StaticAssets.addRoutes(to: router)

@@ -42,6 +42,7 @@ final class AppDatabase: Sendable {
             }
             try db.execute(sql: "PRAGMA synchronous = FULL; PRAGMA secure_delete = ON; PRAGMA foreign_keys = ON")
             try assertSafeSettings(db)
+            WorkDeadline.install(on: db)
         }
         return config
     }
@@ -111,11 +112,13 @@ final class AppDatabase: Sendable {
     }
 
     func write<T: Sendable>(_ body: @Sendable @escaping (Database) throws -> T) async throws -> T {
-        do { return try await pool.write(body) } catch { throw Self.mapError(error, path: path) }
+        let deadline = WorkDeadline.current
+        do { return try await pool.write { db in try WorkDeadline.run(deadline, on: db, body) } } catch { throw Self.mapError(error, path: path) }
     }
 
     func read<T: Sendable>(_ body: @Sendable @escaping (Database) throws -> T) async throws -> T {
-        do { return try await pool.read(body) } catch { throw Self.mapError(error, path: path) }
+        let deadline = WorkDeadline.current
+        do { return try await pool.read { db in try WorkDeadline.run(deadline, on: db, body) } } catch { throw Self.mapError(error, path: path) }
     }
 
     func readSync<T>(_ body: (Database) throws -> T) throws -> T {

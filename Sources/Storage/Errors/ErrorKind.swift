@@ -33,6 +33,7 @@ public enum ErrorKind: String, CaseIterable, Sendable {
     case rateLimited = "rate_limited"
     case misdirected
     case busy
+    case tooSlow = "too_slow"
     // Infrastructure: files, disk, keys, the process.
     case wrongSecret = "wrong_secret"
     case tamperedKeySlot = "tampered_key_slot"
@@ -102,6 +103,7 @@ public enum ErrorKind: String, CaseIterable, Sendable {
         case .rateLimited: Row(.request, 429, .tooManyRequests)
         case .misdirected: Row(.request, 421, .misdirected)
         case .busy: Row(.request, 503, .busy, retryAfter: 1)
+        case .tooSlow: Row(.request, 503, .tooSlow, retryAfter: 5)
         case .wrongSecret: Row(.infrastructure, 401, .wrongPassphrase, exit: 2)
         case .tamperedKeySlot: Row(.infrastructure, 500, .tamperedKeySlot, exit: 2)
         case .noSecret: Row(.infrastructure, 500, .noSecret, exit: 2)

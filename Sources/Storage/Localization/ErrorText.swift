@@ -1,7 +1,7 @@
 /// Messages of the error kinds (`ErrorKind`): what the API returns and the command line prints.
 public enum ErrorText: LocalizedKey {
     case badRequest, invalidJSON, validation, unauthorized, invalidCredentials, forbidden, notFound
-    case patientNotFound, userNotFound, methodNotAllowed, conflict, tooLarge, tooManyRequests, misdirected, busy, internalError
+    case patientNotFound, userNotFound, methodNotAllowed, conflict, tooLarge, tooManyRequests, misdirected, busy, tooSlow, internalError
     case unavailable, invalidID, unsupportedMediaType, duplicateLogin, lastAdministrator, userHasPatients, roleChangeRefused, noDoctorAssigned, aiNotConfigured, aiLimitReached, aiUnavailable, recordDamaged, integrityDamaged
     case wrongPassphrase, tamperedKeySlot, noSecret, passphraseMismatch, notInitialized, alreadyInitialized, restoreNeedsForce
     case corruptDatabase, locked, notAccessible, diskFull, unsafeConnection, cannotListen, tlsInvalid, serviceFailed
@@ -33,6 +33,9 @@ public enum ErrorText: LocalizedKey {
                                     ru: "Запись изменена другим пользователем; обновите её и повторите.")
         case .tooLarge: Translation("The request body is larger than 1 MB.", uz: "Soʻrov tanasi 1 MB dan katta.",
                                     ru: "Тело запроса больше 1 МБ.")
+        case .tooSlow: Translation("This took too long and was stopped; nothing was changed. Try again in a moment.",
+                                   uz: "Bu juda uzoq davom etdi va toʻxtatildi; hech narsa oʻzgarmadi. Birozdan soʻng qayta urinib koʻring.",
+                                   ru: "Это заняло слишком много времени и было остановлено; ничего не изменено. Повторите чуть позже.")
         case .misdirected: Translation("This server does not answer to that address. Open it by the address it was started with.",
                                        uz: "Bu server bu manzilga javob bermaydi. Uni ishga tushirilgan manzil orqali oching.",
                                        ru: "Этот сервер не отвечает на этот адрес. Откройте его по адресу, с которым он запущен.")

@@ -8,8 +8,10 @@ struct ErrorMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        var context = context
+        context.bodyLimit = HTTPLimits.bodyLimit(for: request.uri.path)
         do {
-            if let length = request.headers[.contentLength].flatMap(Int.init), length > HTTPLimits.maxBodyBytes {
+            if let length = request.headers[.contentLength].flatMap(Int.init), length > context.bodyLimit {
                 throw APIError(.payloadTooLarge)
             }
             return try await next(request, context)
