@@ -22,7 +22,9 @@ build: deps
 	$(SWIFT) build
 
 # The suite is XCTest, then the browser test (headless chromium over the DevTools protocol; its
-# screenshots go to .build/browser-shots). The last line is the plain "N passed, N failed" summary CI reads.
+# screenshots go to .build/browser-shots), then schemathesis against the served OpenAPI document
+# (from PyPI into .build/venv, a test tool only). The last line is the plain "N passed, N failed"
+# summary CI reads.
 test: deps browser-deps
 	$(SWIFT) build --build-tests
 	@set -o pipefail; $(SWIFT) test --skip-build --disable-swift-testing 2>&1 | tee .build/test.log; status=$$?; \
@@ -32,6 +34,8 @@ test: deps browser-deps
 	if [ -z "$$summary" ]; then echo "no test summary found"; exit 1; fi; \
 	timeout 600 python3 Tests/Browser/browser_test.py $(BIN) .build/browser-shots; browser=$$?; \
 	total=$$((total + 1)); if [ $$browser -ne 0 ]; then failed=$$((failed + 1)); status=1; fi; \
+	timeout 900 python3 Tests/API/schemathesis_test.py $(BIN) .build/venv; api=$$?; \
+	total=$$((total + 1)); if [ $$api -ne 0 ]; then failed=$$((failed + 1)); status=1; fi; \
 	echo "$$((total - failed)) passed, $$failed failed"; exit $$status
 
 # Debian's chromium for the browser test, and systemd-analyze for the unit check, installed only when missing.
@@ -40,6 +44,9 @@ browser-deps:
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium fonts-dejavu-core; }
 	@command -v systemd-analyze >/dev/null || { SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends systemd; }
+	@python3 -c "import ensurepip" 2>/dev/null || { SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq python3-venv; }
+	@[ -x .build/venv/bin/schemathesis ] || { python3 -m venv .build/venv && .build/venv/bin/pip install -q schemathesis==4.32.5; }
 
 # The long runs of the damage tests: 20,000 random mutations in process and 300 through the binary
 # (make test runs 1,000 and 30). MEDORA_MUTATION_SEED replays a run.

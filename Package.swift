@@ -68,7 +68,9 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "SwiftASN1", package: "swift-asn1"),
             ],
-            path: "Sources/MedoraLite"
+            path: "Sources/MedoraLite",
+            // The API document is compiled into the binary (no file beside it to lose).
+            resources: [.embedInCode("HTTP/API/OpenAPI/openapi.json")]
         ),
         // Benchmarks (`make bench`): the bare reference server and the in-process measurements.
         .executableTarget(

@@ -66,7 +66,7 @@ final class MonitoringTests: XCTestCase {
             let text = String(buffer: scrape.body)
             for expected in ["medora_uptime_seconds", "medora_password_queue_waiting", "medora_statistics_cache_hits", "medora_connections_open",
                              "medora_rate_limited_total{budget=\"address\"}", "http_server_request_duration_bucket", "/api/v1/patients",
-                             "medora_disk_free_bytes"] {
+                             "medora_disk_free_bytes", "medora_database_read_wait_seconds", "medora_database_writes"] {
                 XCTAssertTrue(text.contains(expected), "\(expected) missing")
             }
             XCTAssertFalse(text.contains("10.5.5.5"), "no client addresses in the metrics")

@@ -35,6 +35,18 @@ final class LabImportTests: XCTestCase {
         XCTAssertEqual(problems.map(\.1), [.noValue, .noValue, .repeated, .unknownTest, .unknownUnit, .repeated])
     }
 
+    /// Ranges that are not finite numbers (`nan`, `inf`, `1e500`) are no range at all: the value
+    /// is kept and the answer can always be written as JSON.
+    func testRangesThatAreNotFiniteNumbersAreIgnored() throws {
+        for range in ["<nan", ">inf", "1-1e500", "≤infinity", "до nan", "nan-inf", "0x10-0x20"] {
+            let line = LabTableParser.parse("HGB 130 g/L \(range)").first
+            let result = try XCTUnwrap(line?.result, range)
+            XCTAssertEqual(result.value, 130, range)
+            for bound in [result.rangeLow, result.rangeHigh] { XCTAssertTrue(bound.map(\.isFinite) ?? true, "\(range): \(String(describing: bound))") }
+            XCTAssertNoThrow(try JSONEncoder().encode([result.rangeLow, result.rangeHigh].compactMap { $0 }), range)
+        }
+    }
+
     func testACSVFileIsCheckedRowByRowAndGroupedByDayAndLab() throws {
         let good = #"""
             taken_on;test;value;unit;range_low;range_high;lab

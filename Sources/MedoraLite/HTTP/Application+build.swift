@@ -94,6 +94,7 @@ func buildRouter(_ deps: AppDependencies<some PatientRepository, some UserReposi
     SettingsPages(settings: deps.settings).addRoutes(to: pages)
 
     let api = router.group("api/v1")
+    OpenAPIController().addRoutes(to: api)
     let auth = AuthController(users: deps.users, sessions: deps.sessions, loginLimiter: deps.limits.login)
     auth.addPublicRoutes(to: api.group("auth"))
     let protected = api.group().add(middleware: BearerAuthMiddleware(sessions: deps.sessions, limits: deps.limits))

@@ -9,6 +9,8 @@ final class AppDatabase: Sendable {
     let pool: DatabasePool
     private let closed = Mutex(false)
     let path: String
+    /// How long accesses waited for a connection (the pool's queue), for `/metrics`.
+    let waits = Mutex(PoolWaits())
 
     /// Opens (or, when `create` is true, creates) the database file. Does not migrate: the schema is
     /// only touched after the data key has been unlocked, so a wrong passphrase changes nothing.
@@ -112,13 +114,32 @@ final class AppDatabase: Sendable {
     }
 
     func write<T: Sendable>(_ body: @Sendable @escaping (Database) throws -> T) async throws -> T {
-        let deadline = WorkDeadline.current
-        do { return try await pool.write { db in try WorkDeadline.run(deadline, on: db, body) } } catch { throw Self.mapError(error, path: path) }
+        let deadline = WorkDeadline.current, asked = ContinuousClock.now
+        do {
+            return try await pool.write { db in
+                self.recordWait(since: asked, write: true)
+                return try WorkDeadline.run(deadline, on: db, body)
+            }
+        } catch { throw Self.mapError(error, path: path) }
     }
 
     func read<T: Sendable>(_ body: @Sendable @escaping (Database) throws -> T) async throws -> T {
-        let deadline = WorkDeadline.current
-        do { return try await pool.read { db in try WorkDeadline.run(deadline, on: db, body) } } catch { throw Self.mapError(error, path: path) }
+        let deadline = WorkDeadline.current, asked = ContinuousClock.now
+        do {
+            return try await pool.read { db in
+                self.recordWait(since: asked, write: false)
+                return try WorkDeadline.run(deadline, on: db, body)
+            }
+        } catch { throw Self.mapError(error, path: path) }
+    }
+
+    private func recordWait(since asked: ContinuousClock.Instant, write: Bool) {
+        let waited = ContinuousClock.now - asked
+        let seconds = Double(waited.components.seconds) + Double(waited.components.attoseconds) / 1e18
+        waits.withLock { w in
+            if write { w.writes += 1; w.writeSeconds += seconds } else { w.reads += 1; w.readSeconds += seconds }
+            w.longest = max(w.longest, seconds)
+        }
     }
 
     func readSync<T>(_ body: (Database) throws -> T) throws -> T {
@@ -143,4 +164,13 @@ final class AppDatabase: Sendable {
             return error
         }
     }
+}
+
+/// Accesses to the database and the time they spent waiting for a connection.
+public struct PoolWaits: Sendable, Equatable {
+    public var reads = 0
+    public var writes = 0
+    public var readSeconds = 0.0
+    public var writeSeconds = 0.0
+    public var longest = 0.0
 }

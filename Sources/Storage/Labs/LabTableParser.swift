@@ -121,13 +121,18 @@ public enum LabTableParser {
         let t = s.replacingOccurrences(of: ",", with: ".").replacingOccurrences(of: "–", with: "-").replacingOccurrences(of: "—", with: "-")
             .replacingOccurrences(of: " ", with: "")
         if t.isEmpty { return (nil, nil) }
-        if t.hasPrefix("<") || t.hasPrefix("≤") { return (nil, Double(t.dropFirst().drop(while: { $0 == "=" }))) }
-        if t.hasPrefix(">") || t.hasPrefix("≥") { return (Double(t.dropFirst().drop(while: { $0 == "=" })), nil) }
+        // A bound is a plain finite number: `nan`, `inf` and `1e500` are not ranges.
+        func bound<S: StringProtocol>(_ s: S) -> Double? {
+            guard s.allSatisfy({ $0.isNumber || $0 == "." }), let d = Double(String(s)), d.isFinite else { return nil }
+            return d
+        }
+        if t.hasPrefix("<") || t.hasPrefix("≤") { return (nil, bound(t.dropFirst().drop(while: { $0 == "=" }))) }
+        if t.hasPrefix(">") || t.hasPrefix("≥") { return (bound(t.dropFirst().drop(while: { $0 == "=" })), nil) }
         for prefix in ["upto", "до", "gacha"] where t.lowercased().hasPrefix(prefix) {
-            return (nil, Double(t.dropFirst(prefix.count)))
+            return (nil, bound(t.dropFirst(prefix.count)))
         }
         let parts = t.split(separator: "-", maxSplits: 1)
-        if parts.count == 2, let a = Double(parts[0]), let b = Double(parts[1]), a <= b { return (a, b) }
+        if parts.count == 2, let a = bound(parts[0]), let b = bound(parts[1]), a <= b { return (a, b) }
         return (nil, nil)
     }
 

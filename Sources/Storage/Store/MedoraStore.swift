@@ -25,6 +25,8 @@ public final class MedoraStore: Sendable {
     public var indexedPatientCount: Int { patientRepository.index.count }
     /// The dashboard statistics cache: entries, hits, misses, invalidations.
     public var statisticsCacheCounters: CacheCounters { patientRepository.statisticsCache.counters }
+    /// Database accesses and their waits for a connection.
+    public var databaseWaits: PoolWaits { database.waits.withLock { $0 } }
     /// The password-hashing queue.
     public let hashing: BlockingWorkLimiter
 

@@ -34,6 +34,7 @@ final class ServerHealth: Sendable {
     func samples() async -> [(String, Double)] {
         let cache = store.statisticsCacheCounters
         let queue = await store.hashing.depth
+        let waits = store.databaseWaits
         var samples: [(String, Double)] = [
             ("medora_uptime_seconds", Double(uptimeSeconds)),
             ("medora_statistics_cache_entries", Double(cache.entries)),
@@ -49,6 +50,11 @@ final class ServerHealth: Sendable {
             ("medora_quarantined_records", Double(store.damagedRecords.count)),
             ("medora_integrity_findings", Double(store.integrityFindings.count)),
             ("medora_patients_indexed", Double(store.indexedPatientCount)),
+            ("medora_database_reads", Double(waits.reads)),
+            ("medora_database_writes", Double(waits.writes)),
+            ("medora_database_read_wait_seconds", waits.readSeconds),
+            ("medora_database_write_wait_seconds", waits.writeSeconds),
+            ("medora_database_longest_wait_seconds", waits.longest),
         ]
         if let free = store.freeDiskBytes { samples.append(("medora_disk_free_bytes", Double(free))) }
         if let backups, let good = backups.status.lastGood {
