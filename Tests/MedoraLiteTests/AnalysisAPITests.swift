@@ -57,6 +57,10 @@ final class AnalysisAPITests: XCTestCase {
                                                  headers: [.ifMatch: "\"1\""])
             XCTAssertEqual(replaced.status, .ok)
             XCTAssertEqual(replaced.object["version"] as? Int, 2)
+            // An answer sent back as it is (every read-only key included) is taken.
+            let echoed = try await client.json(.put, uri, token: token, body: replaced.object, headers: [.ifMatch: "\"2\""])
+            XCTAssertEqual(echoed.status, .ok, "\(echoed.errorFields)")
+            XCTAssertEqual(echoed.object["version"] as? Int, 3)
             let deleted = try await client.json(.delete, uri, token: token)
             XCTAssertEqual(deleted.status, .noContent)
             let gone = try await client.json(.get, uri, token: token)

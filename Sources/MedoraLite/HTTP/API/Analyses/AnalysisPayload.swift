@@ -3,15 +3,16 @@ import MedoraStorage
 
 /// An analysis request body, checked strictly: unknown keys, wrong types and unknown tests are
 /// reported per field (`results[2].value`), before the core validates the values themselves. A
-/// result's test may be given by LOINC code, key, or any printed name or abbreviation.
+/// result's test may be given by LOINC code, key, or any printed name or abbreviation. Every key
+/// of an answer is accepted and the read-only ones ignored, so an answer can be sent back as it is.
 struct AnalysisPayload: Sendable {
     var draft: AnalysisDraft
     var version: Int?
 
     static let keys: Set<String> = ["takenOn", "lab", "comment", "pregnant", "results", "version", "id", "patientId", "createdAt",
-                                    "updatedAt", "derived", "reading", "disclaimer"]
+                                    "updatedAt", "derived", "reading", "aiReading", "disclaimer"]
     static let resultKeys: Set<String> = ["code", "test", "value", "unit", "rangeLow", "rangeHigh", "key", "name", "flag", "delta",
-                                          "referenceLow", "referenceHigh", "referenceSource"]
+                                          "referenceLow", "referenceHigh", "referenceUnit", "referenceSource"]
 
     static func parse(_ value: JSONValue) throws -> AnalysisPayload {
         guard case .object(let body) = value else { throw APIError(.invalidJSON) }
