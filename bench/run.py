@@ -28,6 +28,8 @@ BUDGET = float(os.environ.get("BENCH_BUDGET", "600"))
 WRK_SECONDS = int(os.environ.get("BENCH_SECONDS", "10"))
 MIXED_SECONDS = int(os.environ.get("BENCH_MIXED_SECONDS", "30"))
 PATIENTS = int(os.environ.get("BENCH_PATIENTS", "100000"))
+UNLIMITED = ["--limit-per-address", "10000000", "--limit-api-anonymous", "10000000", "--limit-api-user", "10000000",
+             "--limit-pages-user", "10000000"]
 CONNECTIONS = 32
 START = time.monotonic()
 DOCTOR, DOCTOR_PASSWORD = "bench.doctor", "bench-doctor-password"
@@ -226,7 +228,8 @@ def server_errors(data_dir):
 def bench_http(big, work):
     hport, mport = free_port(), free_port()
     hello, _ = start([HELLO, str(hport)], hport)
-    medora, _ = start([MEDORA, "serve", "--data", big, "--port", str(mport)], mport)
+    # Every middleware on; the request budgets raised so wrk measures serving, not 429s.
+    medora, _ = start([MEDORA, "serve", "--data", big, "--port", str(mport), *UNLIMITED], mport)
     raw["rss_after_index_bytes"] = rss_bytes(medora.pid)
     base = f"http://127.0.0.1:{mport}"
     _, login = http("POST", f"{base}/api/v1/auth/login", body={"login": DOCTOR, "password": DOCTOR_PASSWORD})
