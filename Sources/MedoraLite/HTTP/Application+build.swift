@@ -68,16 +68,19 @@ func buildRouter(_ deps: AppDependencies<some PatientRepository, some UserReposi
     let ai = AIReadingService(analyses: deps.analyses, settings: deps.settings, client: deps.aiClient, clock: deps.clock)
     let router = Router(context: AppRequestContext.self)
     router.add(middleware: RequestIDMiddleware())
+    router.add(middleware: SecurityHeadersMiddleware(hsts: hsts))
+    // The liveness probe comes before everything else a request goes through (metrics, the access
+    // log, wording, host names, budgets, deadlines): it says "ok" and touches nothing. A router's
+    // middleware applies to the routes added after it.
+    HealthController().addRoutes(to: router)
     router.add(middleware: MetricsMiddleware())
     router.add(middleware: AccessLogMiddleware(logger: deps.logger))
-    router.add(middleware: SecurityHeadersMiddleware(hsts: hsts))
     router.add(middleware: PageContextMiddleware(settings: deps.settings, backups: deps.backups))
     router.add(middleware: ErrorMiddleware())
     router.add(middleware: HostCheckMiddleware(allowed: hosts))
     router.add(middleware: RateLimitMiddleware(limits: deps.limits, cookie: cookie))
     router.add(middleware: DeadlineMiddleware())
 
-    HealthController().addRoutes(to: router)
     StaticAssets.addRoutes(to: router)
     DocumentPages(sessions: deps.sessions, cookie: cookie).addRoutes(to: router)
     let loginPages = LoginPages(users: deps.users, sessions: deps.sessions, loginLimiter: deps.limits.login, demoLogin: demoLogin,

@@ -11,8 +11,6 @@ struct AccessLogMiddleware: RouterMiddleware {
     let logger: Logger
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        // Liveness probes would drown the log; everything else is logged.
-        if request.uri.path == "/health" { return try await next(request, context) }
         let start = ContinuousClock.now
         var status = 500
         defer {

@@ -12,8 +12,7 @@ struct PageContextMiddleware: RouterMiddleware {
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         let path = request.uri.path
-        // The liveness probe says nothing in words; the API only needs the language for errors.
-        if path == "/health" { return try await next(request, context) }
+        // The API only needs the language for errors.
         let current = settings.current
         var context = context
         context.language = Language.negotiate(explicit: path.hasPrefix("/api/") ? nil : request.cookies["lang"]?.value,

@@ -72,11 +72,11 @@ final class RateLimits: Sendable {
         return text.allSatisfy { $0.isHexDigit || $0 == "." || $0 == ":" }
     }
 
-    /// Static assets and the liveness probe are never limited.
+    /// Static assets are never limited (nor is the liveness probe, which is answered before any
+    /// middleware but the request id and security headers).
     static func isExempt(_ request: Request) -> Bool {
         let path = request.uri.path
-        if path.hasPrefix("/static/") || path == "/favicon.ico" { return true }
-        return path == "/health" && (request.method == .get || request.method == .head)
+        return path.hasPrefix("/static/") || path == "/favicon.ico"
     }
 
     /// The 429 for a spent budget: `Retry-After` and the budget's headers.
