@@ -46,7 +46,7 @@ public struct KeySlot: Sendable, Equatable, Codable {
     public static func create(wrapping masterKey: SecureBytes, with secret: Secret,
                               parameters: KDFParameters = .moderate) throws -> KeySlot {
         let kind = secret.kind
-        var slot = KeySlot(id: UUID(), kind: kind, salt: PasswordKDF.newSalt(),
+        var slot = KeySlot(id: UUID.random(), kind: kind, salt: PasswordKDF.newSalt(),
                            parameters: kind == .passphrase ? parameters : noKDF, wrappedKey: [])
         let kek = try slot.keyEncryptionKey(for: secret)
         slot.wrappedKey = AEAD.wrap(masterKey, with: kek, aad: slot.associatedData)

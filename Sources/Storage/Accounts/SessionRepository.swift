@@ -50,7 +50,7 @@ public final class SQLiteSessionRepository: SessionRepository {
     public func create(userID: UUID, ip: String?, userAgent: String?) async throws -> (token: String, session: Session) {
         let token = Self.base64URL(RandomBytes.make(32))
         let now = clock.now()
-        let session = Session(id: UUID(), userID: userID, csrf: Self.base64URL(RandomBytes.make(24)),
+        let session = Session(id: UUID.random(), userID: userID, csrf: Self.base64URL(RandomBytes.make(24)),
                               createdAt: now, expiresAt: now.addingTimeInterval(Self.lifetime))
         let hash = tokenHash(token)
         let agent = userAgent.map { String($0.prefix(256)) }

@@ -66,7 +66,7 @@ public final class SQLiteUserRepository: UserRepository {
         self.quarantine = quarantine
         self.clock = clock
         self.hashing = hashing
-        self.decoyHash = try PasswordHasher.hash(UUID().uuidString)
+        self.decoyHash = try PasswordHasher.hash(UUID.random().uuidString)
     }
 
     static func context(_ id: UUID, _ version: Int) -> FieldContext {
@@ -108,7 +108,7 @@ public final class SQLiteUserRepository: UserRepository {
         let doctor = role == .assistant ? doctorID : nil
         if let doctor { try await requireActiveDoctor(doctor) }
         let hash = try await hashing.run { try PasswordHasher.hash(password) }
-        let id = UUID(), now = clock.now()
+        let id = UUID.random(), now = clock.now()
         let name = displayName.trimmingCharacters(in: .whitespaces)
         let record = UserRecord(id: id, role: role.rawValue, login: login, passwordHash: hash,
                                 displayName: .seal(name, cipher: cipher, Self.context(id, 1)),

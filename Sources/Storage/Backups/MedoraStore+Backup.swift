@@ -39,7 +39,7 @@ extension MedoraStore {
         let final = Self.freshName(in: dir, at: now)
         let local = self.directory.backupsPath
         if local != dir { try? FileManager.default.createDirectory(atPath: local, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700]) }
-        let snapshot = (local as NSString).appendingPathComponent(".snapshot-\(UUID().uuidString).db")
+        let snapshot = (local as NSString).appendingPathComponent(".snapshot-\(UUID.random().uuidString).db")
         defer { for suffix in ["", "-wal", "-shm", "-journal"] { unlink(snapshot + suffix) } }
         do {
             var configuration = Configuration()
@@ -102,7 +102,7 @@ extension MedoraStore {
             throw MedoraError(.restoreNeedsForce, ["path": dir.url.path])
         }
         let keyring = try keyring(for: path, secret: secret)
-        let staged = dir.databasePath + ".restore-\(UUID().uuidString)"
+        let staged = dir.databasePath + ".restore-\(UUID.random().uuidString)"
         defer { for suffix in ["", "-wal", "-shm"] { unlink(staged + suffix) } }
         try BackupFile.decrypt(path, key: keyring.subkey(.backup), to: staged)
         let verification = try await check(decrypted: staged, keyring: keyring, info: BackupInfo(path: path, fileBytes: fileSize(path),
@@ -138,7 +138,7 @@ extension MedoraStore {
     static func verify(_ path: String, keyring: Keyring, stagingIn dir: String) async throws -> BackupVerification {
         let (header, _) = try BackupFile.header(at: path)
         try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-        let staged = (dir as NSString).appendingPathComponent(".verify-\(UUID().uuidString).db")
+        let staged = (dir as NSString).appendingPathComponent(".verify-\(UUID.random().uuidString).db")
         defer { for suffix in ["", "-wal", "-shm"] { unlink(staged + suffix) } }
         try BackupFile.decrypt(path, key: keyring.subkey(.backup), to: staged, durable: false)
         return try await check(decrypted: staged, keyring: keyring,

@@ -82,7 +82,7 @@ public final class SQLiteAnalysisRepository: AnalysisRepository {
         let now = clock.now()
         let valid = try AnalysisValidation.validated(draft, birthDate: patient.details[.birthDate], today: now)
         let reading = patient.interpret(valid).findings
-        let id = UUID()
+        let id = UUID.random()
         let (codec, quarantine, ledger) = (patients.codec, self.quarantine, self.ledger)
         return try await write { db -> Analysis? in
             guard let cipher = try Self.patientKey(db, patientID: patientID, scope: scope, codec: codec, quarantine: quarantine) else {
@@ -162,7 +162,7 @@ public final class SQLiteAnalysisRepository: AnalysisRepository {
         var building: [(UUID, AnalysisDraft, [ReadingFinding])] = []
         for d in drafts {
             let valid = try AnalysisValidation.validated(d, birthDate: patient.details[.birthDate], today: now)
-            building.append((UUID(), valid, patient.interpret(valid).findings))
+            building.append((UUID.random(), valid, patient.interpret(valid).findings))
         }
         let (codec, quarantine, ledger, prepared) = (patients.codec, self.quarantine, self.ledger, building)
         return try await write { db -> [Analysis]? in

@@ -29,7 +29,7 @@ public final class SQLitePatientRepository: PatientRepository {
     public func create(_ draft: PatientDraft, ownerID: UUID) async throws -> Patient {
         let now = clock.now()
         let details = try PatientValidation.validated(draft, today: now)
-        let record = codec.record(for: details, id: UUID(), ownerID: ownerID, now: now)
+        let record = codec.record(for: details, id: UUID.random(), ownerID: ownerID, now: now)
         let ledger = self.ledger
         return try await commitReturning { db -> Patient in
             try record.insert(db)
@@ -89,7 +89,7 @@ public final class SQLitePatientRepository: PatientRepository {
     public func importMany(_ drafts: [PatientDraft], ownerID: UUID) async throws -> [UUID] {
         let now = clock.now()
         let validated = try drafts.map { try PatientValidation.validated($0, today: now) }
-        let records = validated.map { codec.record(for: $0, id: UUID(), ownerID: ownerID, now: now) }
+        let records = validated.map { codec.record(for: $0, id: UUID.random(), ownerID: ownerID, now: now) }
         let docs = zip(records, validated).map { r, d in SearchDocument(id: r.id, ownerID: ownerID, d.values) }
         let ledger = self.ledger
         try await commitReturning { db in

@@ -70,7 +70,7 @@ public final class SQLiteSettingsRepository: SettingsRepository {
     }
 
     static func upsert(_ db: Database, key: String, value: String, now: Date) throws -> UUID {
-        let id = try UUID.fetchOne(db, sql: "SELECT id FROM settings WHERE key = ?", arguments: [key]) ?? UUID()
+        let id = try UUID.fetchOne(db, sql: "SELECT id FROM settings WHERE key = ?", arguments: [key]) ?? UUID.random()
         try db.execute(sql: """
             INSERT INTO settings (id, key, value, updated_at) VALUES (?, ?, ?, ?)
             ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at
