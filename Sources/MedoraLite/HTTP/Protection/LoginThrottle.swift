@@ -46,7 +46,7 @@ final class LoginThrottle: Sendable {
         guard failed >= failureBudget else { return .go }
         let now = clock.now()
         return state.withLock { s in
-            if let seen = s.known["\(login)|\(address)"], now.timeIntervalSince(seen) < Self.rememberAddresses { return .go }
+            if Self.known(s, login: login, address: address, now: now) { return .go }
             if let next = s.nextAttempt[login], next > now {
                 return .throttled(retryAfter: max(1, Int(next.timeIntervalSince(now).rounded(.up))))
             }
@@ -61,9 +61,12 @@ final class LoginThrottle: Sendable {
     /// Has this address signed in as this login in the last 30 days? (Its attempts are served first.)
     func isKnown(login: String, address: String) -> Bool {
         let now = clock.now()
-        return state.withLock { s in
-            s.known["\(login.lowercased())|\(address)"].map { now.timeIntervalSince($0) < Self.rememberAddresses } ?? false
-        }
+        return state.withLock { s in Self.known(s, login: login.lowercased(), address: address, now: now) }
+    }
+
+    /// The one rule for a known address (`login` already lowercased).
+    private static func known(_ s: State, login: String, address: String, now: Date) -> Bool {
+        s.known["\(login)|\(address)"].map { now.timeIntervalSince($0) < rememberAddresses } ?? false
     }
 
     func failed(login: String, address: String) {
