@@ -22,6 +22,8 @@ final class APIFixture {
     var backups: BackupScheduler?
     /// Request budgets (the defaults unless a test asks for small ones).
     var limits = RateLimitSettings()
+    /// The budgets' counters themselves, when a test looks at them (else made from `limits`).
+    var rateLimits: RateLimits?
     /// The connection cap and header/body timeouts.
     var connections = ConnectionRegistry()
 
@@ -39,7 +41,7 @@ final class APIFixture {
         var deps = AppDependencies(store: store, logger: logger, clock: clock)
         deps.aiClient = aiClient
         deps.backups = backups
-        deps.limits = RateLimits(limits, clock: clock)
+        deps.limits = rateLimits ?? RateLimits(limits, clock: clock)
         return try! buildApplication(deps,
                          config: ServerConfig(host: "127.0.0.1", port: 0, secureCookies: secureCookies, connections: connections))
     }

@@ -36,11 +36,26 @@ extension LogTests {
     func testTimestampsMatchFoundationsISO8601() {
         let formatter = ISO8601DateFormatter()
         var generator = SystemRandomNumberGenerator()
-        for _ in 0..<1000 {
-            let date = Date(timeIntervalSince1970: Double(UInt32.random(in: 0...4_000_000_000, using: &generator)))
-            XCTAssertEqual(Timestamp.string(date), formatter.string(from: date))
+        // Epoch edges, leap days (2000-02-29, 2100-02-28 then 03-01), before 1970, and fractions of seconds.
+        var dates = [0, -1, 86_399, 86_400, 951_782_400, 951_868_799, 4_107_542_399, 4_107_542_400]
+            .map { Date(timeIntervalSince1970: $0) }
+        for _ in 0..<20_000 {
+            dates.append(Date(timeIntervalSince1970: Double.random(in: -2_208_988_800...4_102_444_800, using: &generator)))
+        }
+        for date in dates {
+            let whole = Date(timeIntervalSince1970: date.timeIntervalSince1970.rounded(.down))
+            XCTAssertEqual(Timestamp.string(date), formatter.string(from: whole), "\(date.timeIntervalSince1970)")
         }
         XCTAssertEqual(Timestamp.string(Date(timeIntervalSince1970: 1_795_752_637.125), milliseconds: true), "2026-11-27T04:10:37.125Z")
+    }
+
+    func testDurationsAndRouteTemplatesAsLogged() {
+        XCTAssertEqual(AccessLogMiddleware.milliseconds(1234), "12.34")
+        XCTAssertEqual(AccessLogMiddleware.milliseconds(5), "0.05")
+        XCTAssertEqual(AccessLogMiddleware.milliseconds(100), "1.00")
+        XCTAssertEqual(AccessLogMiddleware.milliseconds(123_456_789), "1234567.89")
+        XCTAssertEqual(AccessLogMiddleware.template("/api/v1/patients/:id/analyses/:analysis"), "/api/v1/patients/{id}/analyses/{analysis}")
+        XCTAssertEqual(AccessLogMiddleware.template("patients"), "/patients")
     }
 
     func testLogFilesOlderThanThirtyDaysAreRemovedAndTheCurrentOneStays() throws {

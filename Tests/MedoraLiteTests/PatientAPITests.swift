@@ -39,6 +39,17 @@ final class PatientAPITests: XCTestCase {
         }
     }
 
+    func testTheBearerSchemeIsReadInAnyCaseAndNothingElseIs() {
+        typealias M = BearerAuthMiddleware<SQLiteSessionRepository>
+        XCTAssertEqual(M.bearerToken("Bearer abc"), "abc")
+        XCTAssertEqual(M.bearerToken("bEaReR \t abc.def \t"), "abc.def")
+        XCTAssertEqual(M.bearerToken("BEARER Шохрух"), "Шохрух")
+        XCTAssertEqual(M.bearerToken("Bearer    "), "")
+        for refused in ["Basic abc", "Bearer", "Bearerabc", "Bearer\tabc", "Bearez abc", "Bearer", "", "Bear abc", "Bëarer abc"] {
+            XCTAssertNil(M.bearerToken(refused), refused)
+        }
+    }
+
     func testWrongPasswordIsRejectedInTheCallersLanguage() async throws {
         let f = try await APIFixture()
         try await f.app.test(.router) { client in

@@ -55,6 +55,59 @@ final class RateLimitTests: XCTestCase {
         }
     }
 
+    func testAnAdministratorSetsTheLimitsOnTheSettingsPageAndTheyApplyAtOnce() async throws {
+        let fixture = try await APIFixture()
+        var settings = RateLimitSettings()
+        settings.trustedProxies = ["127.0.0.1"]
+        settings.apiUserPerHour = 7
+        settings.pinned = [.apiUserPerHour]
+        let limits = RateLimits(settings)
+        fixture.rateLimits = limits
+        let store = fixture.store
+        try await fixture.app.test(.live) { client in
+            let (admin, csrf) = try await client.signIn("admin", password: "admin-password")
+            let page = String(buffer: try await client.execute(uri: "/settings", method: .get, headers: [.cookie: admin]).body)
+            XCTAssertTrue(page.contains("name=\"perAddressPerMinute\" value=\"100\""), "the standard budget is shown")
+            XCTAssertTrue(page.contains("name=\"perAddressPerMinute\" value=\"100\" inputmode=\"numeric\" aria-describedby=\"perAddressPerMinute-hint\" >"),
+                          "editable")
+            XCTAssertTrue(page.contains(WebText.limitRange.text(.en, ["min": "20", "max": "100000", "standard": "100"])), "its range")
+            XCTAssertFalse(page.contains("field invalid"), "no field shown as wrong")
+            XCTAssertTrue(page.contains(WebText.limitPinned.text(.en, ["value": "7", "option": "--limit-api-user"])),
+                          "a budget given on the command line is shown as such")
+            XCTAssertTrue(page.contains("name=\"apiUserPerHour\" value=\"1000\" inputmode=\"numeric\" aria-describedby=\"apiUserPerHour-hint\" disabled"))
+            let form = "csrf=\(csrf)&clinicName=&defaultLanguage=en&idleTimeoutMinutes=30"
+            // Out of range, not a number: refused with the field named, nothing saved or changed.
+            for bad in ["perAddressPerMinute=5", "perAddressPerMinute=abc", "pagesUserPerMinute=10", "apiAnonymousPerHour=99999999999999999999"] {
+                let refused = try await client.post("/settings", cookie: admin, form + "&" + bad)
+                XCTAssertEqual(refused.status, .unprocessableContent, bad)
+                XCTAssertTrue(String(buffer: refused.body).contains("class=\"field-error\""), bad)
+            }
+            XCTAssertEqual(store.settings.current.requestLimits, .standard)
+            XCTAssertEqual(limits.address.limit, 100)
+
+            let saved = try await client.post("/settings", cookie: admin, form + "&perAddressPerMinute=20&apiUserPerHour=500")
+            XCTAssertEqual(saved.status, .ok)
+            XCTAssertEqual(store.settings.current.requestLimits[.perAddressPerMinute], 20)
+            XCTAssertEqual(store.settings.current.requestLimits[.apiUserPerHour], 500, "kept for a start without the option")
+            XCTAssertEqual(limits.apiUser.limit, 7, "the command line's budget stays in force")
+            // In force at once: the 21st anonymous request in the minute from one address is refused.
+            var statuses: [HTTPResponse.Status] = []
+            for _ in 0..<22 {
+                statuses.append(try await client.execute(uri: "/login", method: .get, headers: Self.from("10.9.0.1")).status)
+            }
+            XCTAssertEqual(statuses.filter { $0 == .ok }.count, 20)
+            XCTAssertEqual(statuses.last, .tooManyRequests)
+            // A form without the limit fields (an older page, a script) leaves them as they are.
+            _ = try await client.post("/settings", cookie: admin, form)
+            XCTAssertEqual(store.settings.current.requestLimits[.perAddressPerMinute], 20)
+        }
+        // The next start puts the saved budgets in force, as `serve` does.
+        let restarted = RateLimits(RateLimitSettings())
+        restarted.apply(store.settings.current.requestLimits)
+        XCTAssertEqual(restarted.address.limit, 20)
+        XCTAssertEqual(restarted.apiUser.limit, 500)
+    }
+
     func testTheAPIBudgetsAndTheirHeaders() async throws {
         let fixture = try await APIFixture()
         fixture.limits.apiUserPerHour = 6

@@ -54,6 +54,7 @@ final class SlowClientTests: XCTestCase {
     func testHeadersAndBodiesThatDoNotArriveInTimeAreCut() async throws {
         let fixture = try await APIFixture()
         fixture.connections = ConnectionRegistry(capacity: 100, headerTimeout: .seconds(1), bodyTimeout: .seconds(1))
+        let registry = fixture.connections
         try await fixture.app.test(.live) { client in
             let port = try XCTUnwrap(client.port)
             let header = try Self.connect(port)
@@ -68,6 +69,8 @@ final class SlowClientTests: XCTestCase {
             for fd in [header, body, idle] {
                 XCTAssertTrue(Self.closedByServer(fd, within: 5), "a stalled connection was cut")
             }
+            XCTAssertGreaterThanOrEqual(registry.timedOutCount, 3, "each was cut for its time, none evicted")
+            XCTAssertEqual(registry.evictedCount, 0)
             // A request that arrives whole is answered as always.
             let whole = try HostCheckTests.rawRequest(port: port, "GET /health HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
             XCTAssertTrue(whole.hasPrefix("HTTP/1.1 200"), whole)

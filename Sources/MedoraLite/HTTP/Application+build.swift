@@ -94,7 +94,7 @@ func buildRouter(_ deps: AppDependencies<some PatientRepository, some UserReposi
     AnalysisImportPages(analyses: deps.analyses, entry: analysisPages, clock: deps.clock).addRoutes(to: pages)
     AccountPages(users: deps.users, sessions: deps.sessions, cookie: cookie).addRoutes(to: pages)
     UserPages(users: deps.users).addRoutes(to: pages)
-    SettingsPages(settings: deps.settings).addRoutes(to: pages)
+    SettingsPages(settings: deps.settings, limits: deps.limits).addRoutes(to: pages)
 
     let api = router.group("api/v1")
     OpenAPIController().addRoutes(to: api)

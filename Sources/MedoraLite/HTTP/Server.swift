@@ -26,6 +26,7 @@ enum Server {
         let listening = ListeningFlag()
         var deps = AppDependencies(store: store, logger: logger, logFile: logFile)
         deps.limits = RateLimits(config.limits)
+        deps.limits.apply(deps.settings.current.requestLimits)
         deps.backups = BackupScheduler(store: store, appVersion: MedoraVersion.current)
         if let tls = config.tls {
             Terminal.say(CLIText.tlsFingerprint.text(Language.cli, ["path": tls.certificatePath, "fingerprint": tls.fingerprint]))

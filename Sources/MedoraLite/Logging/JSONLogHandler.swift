@@ -61,22 +61,5 @@ struct JSONLogHandler: LogHandler {
         }
     }
 
-    private static let hex = Array("0123456789abcdef".utf8)
-
-    /// A JSON string literal; UTF-8 passes through, quotes, backslashes and control bytes are escaped.
-    static func appendJSON(string s: String, to out: inout [UInt8]) {
-        out.append(UInt8(ascii: "\""))
-        for b in s.utf8 {
-            switch b {
-            case UInt8(ascii: "\""): out.append(contentsOf: [92, 34])
-            case UInt8(ascii: "\\"): out.append(contentsOf: [92, 92])
-            case UInt8(ascii: "\n"): out.append(contentsOf: [92, 110])
-            case UInt8(ascii: "\r"): out.append(contentsOf: [92, 114])
-            case UInt8(ascii: "\t"): out.append(contentsOf: [92, 116])
-            case 0..<0x20: out.append(contentsOf: [92, 117, 48, 48, hex[Int(b >> 4)], hex[Int(b & 15)]])
-            default: out.append(b)
-            }
-        }
-        out.append(UInt8(ascii: "\""))
-    }
+    static func appendJSON(string s: String, to out: inout [UInt8]) { JSONOutput.appendQuoted(s, to: &out) }
 }

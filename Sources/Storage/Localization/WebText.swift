@@ -14,6 +14,7 @@ public enum WebText: String, LocalizedKey {
     case apply, noAssistantDoctor, everyPatient, languageSwitch, skipToContent, aiSettings, aiEndpoint, aiModel, aiKey, aiMonthlyLimit
     case backups, backupStale, backupNow, backupMade, backupFailed, backupLastGood, backupNone, backupFile, backupSize, backupTime
     case backupSettings, backupMinutes, backupFolder, backupFolderMissing, download, backupState, backupVerified, backupUnchecked
+    case limitsSettings, limitsIntro, limitPerAddress, limitApiAnonymous, limitApiUser, limitPagesUser, limitRange, limitPinned
 
     public var translation: Translation {
         switch self {
@@ -192,6 +193,25 @@ public enum WebText: String, LocalizedKey {
                                            uz: "server ishga tushgandan beri tekshirilmagan (`medora-lite backup verify`)",
                                            ru: "не проверялась с запуска сервера (`medora-lite backup verify`)")
         case .download: Translation("Download", uz: "Yuklab olish", ru: "Скачать")
+        case .limitsSettings: Translation("Request limits", uz: "Soʻrovlar cheklovi", ru: "Ограничения запросов")
+        case .limitsIntro: Translation("Past a limit the server answers “too many requests” for a while. They stop floods and password guessing; a doctor at work never comes near them. Changes apply at once.",
+                                       uz: "Cheklovdan oshganda server bir muddat “soʻrovlar juda koʻp” deb javob beradi. Ular hujum va parol terishni toʻxtatadi; ishlayotgan shifokor ularga yaqinlashmaydi. Oʻzgarishlar darhol kuchga kiradi.",
+                                       ru: "Сверх ограничения сервер какое-то время отвечает «слишком много запросов». Они останавливают наплыв запросов и подбор паролей; врач за работой до них не доходит. Изменения действуют сразу.")
+        case .limitPerAddress: Translation("Requests without signing in, per address and minute",
+                                           uz: "Tizimga kirmasdan soʻrovlar, har bir manzil uchun daqiqasiga",
+                                           ru: "Запросов без входа с одного адреса в минуту")
+        case .limitApiAnonymous: Translation("API requests without a token, per address and hour",
+                                             uz: "Tokensiz API soʻrovlari, har bir manzil uchun soatiga",
+                                             ru: "Запросов к API без токена с одного адреса в час")
+        case .limitApiUser: Translation("API requests per user and hour", uz: "Har bir foydalanuvchi uchun soatiga API soʻrovlari",
+                                        ru: "Запросов к API на пользователя в час")
+        case .limitPagesUser: Translation("Pages per signed-in user and minute", uz: "Tizimdagi foydalanuvchi uchun daqiqasiga sahifalar",
+                                          ru: "Страниц на вошедшего пользователя в минуту")
+        case .limitRange: Translation("{min}–{max}; standard {standard}", uz: "{min}–{max}; odatiy {standard}",
+                                      ru: "{min}–{max}; обычно {standard}")
+        case .limitPinned: Translation("Set to {value} by {option} when the server was started; this applies until it is started without it.",
+                                       uz: "Server ishga tushirilganda {option} bilan {value} qilib belgilangan; usiz ishga tushirilguncha amal qiladi.",
+                                       ru: "Задано значением {value} через {option} при запуске сервера; действует, пока сервер не запущен без него.")
         case .skipToContent: Translation("Skip to content", uz: "Asosiy qismga oʻtish", ru: "Перейти к содержанию")
         case .languageSwitch: Translation("Language of the pages", uz: "Sahifalar tili", ru: "Язык страниц")
         }

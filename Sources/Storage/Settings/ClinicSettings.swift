@@ -15,6 +15,8 @@ public struct ClinicSettings: Sendable, Equatable {
     /// A second folder for every scheduled backup (a USB stick, a synced folder); empty: none.
     public var backupFolder = ""
     public static let backupMinutesRange = 1...1440
+    /// The request budgets of the rate limits.
+    public var requestLimits = RequestLimits.standard
 
     public init(clinicName: String, defaultLanguage: Language, idleTimeout: TimeInterval, ai: AISettings = .off) {
         self.clinicName = clinicName
@@ -32,6 +34,7 @@ public struct ClinicSettings: Sendable, Equatable {
         ["clinic_name": clinicName, "default_language": defaultLanguage.rawValue,
          "idle_timeout_minutes": String(Int(idleTimeout / 60)), "ai_endpoint": ai.endpoint, "ai_model": ai.model,
          "ai_monthly_limit": String(ai.monthlyLimit), "backup_minutes": String(backupMinutes), "backup_folder": backupFolder]
+            .merging(requestLimits.stored) { a, _ in a }
     }
 
     /// Settings from stored rows; a missing or unreadable value takes the standard one.
@@ -46,6 +49,7 @@ public struct ClinicSettings: Sendable, Equatable {
                         monthlyLimit: limit ?? AISettings.off.monthlyLimit)
         backupMinutes = stored["backup_minutes"].flatMap(Int.init).flatMap { Self.backupMinutesRange.contains($0) ? $0 : nil } ?? 5
         backupFolder = stored["backup_folder"] ?? ""
+        requestLimits = RequestLimits(stored: stored)
     }
 
     /// Checks values from a form: the name printable and at most 120 characters, the idle timeout

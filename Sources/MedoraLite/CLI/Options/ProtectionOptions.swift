@@ -4,10 +4,16 @@ import MedoraStorage
 
 /// The server's request budgets and who is believed about client addresses and host names.
 struct ProtectionOptions: ParsableArguments {
-    @Option(help: "Anonymous requests per client address and minute.") var limitPerAddress = RateLimitSettings().perAddressPerMinute
-    @Option(help: "Anonymous JSON API requests per client address and hour.") var limitApiAnonymous = RateLimitSettings().apiAnonymousPerHour
-    @Option(help: "JSON API requests per signed-in user and hour.") var limitApiUser = RateLimitSettings().apiUserPerHour
-    @Option(help: "Page requests per signed-in user and minute.") var limitPagesUser = RateLimitSettings().pagesUserPerMinute
+    // Each budget: the Settings page's value (standard 100, 100, 1000, 1200) unless given here,
+    // which fixes it for this run.
+    @Option(help: "Anonymous requests per client address and minute (default: the Settings page's, 100).")
+    var limitPerAddress: Int?
+    @Option(help: "Anonymous JSON API requests per client address and hour (default: the Settings page's, 100).")
+    var limitApiAnonymous: Int?
+    @Option(help: "JSON API requests per signed-in user and hour (default: the Settings page's, 1000).")
+    var limitApiUser: Int?
+    @Option(help: "Page requests per signed-in user and minute (default: the Settings page's, 1200).")
+    var limitPagesUser: Int?
     @Option(help: "A reverse proxy's address whose X-Forwarded-For is believed (repeatable).") var trustedProxy: [String] = []
     @Option(help: "A name the server is reached by, besides localhost and (off loopback) this machine's names and addresses (repeatable).")
     var allowedHost: [String] = []
@@ -19,7 +25,7 @@ struct ProtectionOptions: ParsableArguments {
     func validate() throws {
         if (tlsCert == nil) != (tlsKey == nil) { throw ValidationError("--tls-cert and --tls-key go together") }
         if tlsSelfSigned && tlsCert != nil { throw ValidationError("choose --tls-self-signed or --tls-cert/--tls-key, not both") }
-        for value in [limitPerAddress, limitApiAnonymous, limitApiUser, limitPagesUser] where value < 1 || value > 10_000_000 {
+        for value in given.values where value < 1 || value > 10_000_000 {
             throw ValidationError("limits are 1-10000000 requests")
         }
     }
@@ -31,12 +37,24 @@ struct ProtectionOptions: ParsableArguments {
         return try TLSMaterial.selfSigned(in: dir, names: AllowedHosts(listeningOn: host, configured: allowedHost).names)
     }
 
+    /// The budgets given on the command line.
+    var given: [RequestLimits.Budget: Int] {
+        var given: [RequestLimits.Budget: Int] = [:]
+        given[.perAddressPerMinute] = limitPerAddress
+        given[.apiAnonymousPerHour] = limitApiAnonymous
+        given[.apiUserPerHour] = limitApiUser
+        given[.pagesUserPerMinute] = limitPagesUser
+        return given
+    }
+
     var rateLimits: RateLimitSettings {
         var s = RateLimitSettings()
-        s.perAddressPerMinute = limitPerAddress
-        s.apiAnonymousPerHour = limitApiAnonymous
-        s.apiUserPerHour = limitApiUser
-        s.pagesUserPerMinute = limitPagesUser
+        let limits = RequestLimits(given)
+        s.perAddressPerMinute = limits[.perAddressPerMinute]
+        s.apiAnonymousPerHour = limits[.apiAnonymousPerHour]
+        s.apiUserPerHour = limits[.apiUserPerHour]
+        s.pagesUserPerMinute = limits[.pagesUserPerMinute]
+        s.pinned = Set(given.keys)
         s.trustedProxies = Set(trustedProxy)
         return s
     }

@@ -9,10 +9,7 @@ struct BearerAuthMiddleware<Sessions: SessionRepository>: RouterMiddleware {
     let limits: RateLimits
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        guard let header = request.headers[.authorization], header.lowercased().hasPrefix("bearer ") else {
-            throw Self.challenge
-        }
-        let token = String(header.dropFirst(7)).trimmingCharacters(in: .whitespaces)
+        guard let token = request.headers[.authorization].flatMap(Self.bearerToken) else { throw Self.challenge }
         guard let (session, user) = try await sessions.resolve(token: token) else { throw Self.challenge }
         var context = context
         context.identity = Identity(user: user, session: session, token: token)
@@ -22,6 +19,18 @@ struct BearerAuthMiddleware<Sessions: SessionRepository>: RouterMiddleware {
         var response = try await next(request, context)
         response.headers.append(contentsOf: RateLimits.headers(budget))
         return response
+    }
+
+    /// The token of `Bearer <token>` (the scheme in any case, spaces and tabs around the token
+    /// dropped); nil for any other header.
+    static func bearerToken(_ header: String) -> String? {
+        let utf8 = header.utf8
+        guard utf8.count > 7, utf8.prefix(6).elementsEqual("bearer".utf8, by: { $0 | 0x20 == $1 }),
+              utf8.dropFirst(6).first == UInt8(ascii: " ") else { return nil }
+        let isBlank = { (b: UInt8) in b == UInt8(ascii: " ") || b == UInt8(ascii: "\t") }
+        let body = utf8.dropFirst(7)
+        guard let first = body.firstIndex(where: { !isBlank($0) }), let last = body.lastIndex(where: { !isBlank($0) }) else { return "" }
+        return String(header[first...last])
     }
 
     static var challenge: APIError {

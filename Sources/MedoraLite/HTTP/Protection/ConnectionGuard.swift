@@ -15,15 +15,18 @@ final class ConnectionRegistry: Sendable {
     let headerTimeout: TimeAmount
     /// How long a request's body may take to arrive.
     let bodyTimeout: TimeAmount
+    /// How often the open connections are looked over for one past its time.
+    let sweepInterval: TimeAmount
     private struct Entry {
         var channel: any Channel
-        var busy: Bool
-        var since: NIODeadline
+        var clock: ConnectionClock
     }
     private struct State {
         var next = 0
         var open: [Int: Entry] = [:]
         var evicted = 0
+        var timedOut = 0
+        var sweeping: RepeatedTask?
     }
     private let state = Mutex(State())
 
@@ -31,6 +34,12 @@ final class ConnectionRegistry: Sendable {
         self.capacity = max(2, capacity)
         self.headerTimeout = headerTimeout
         self.bodyTimeout = bodyTimeout
+        // Timeouts are kept to within a quarter of the shorter one (at most a second late).
+        self.sweepInterval = .nanoseconds(max(10_000_000, min(1_000_000_000, min(headerTimeout.nanoseconds, bodyTimeout.nanoseconds) / 4)))
+    }
+
+    deinit {
+        state.withLock { $0.sweeping?.cancel() }
     }
 
     /// Below the soft descriptor limit, leaving room for the database, logs and backups.
@@ -54,39 +63,103 @@ final class ConnectionRegistry: Sendable {
 
     var openCount: Int { state.withLock { $0.open.count } }
     var evictedCount: Int { state.withLock { $0.evicted } }
+    var timedOutCount: Int { state.withLock { $0.timedOut } }
 
-    /// Registers a connection; nil when there is no room (the caller closes it).
-    func open(_ channel: any Channel) -> Int? {
+    /// Registers a connection; nil when there is no room (the caller closes it). The first
+    /// connection starts the sweep on its event loop.
+    func open(_ channel: any Channel, clock: ConnectionClock) -> Int? {
         var victim: (any Channel)?
+        var startSweep = false
         let id: Int? = state.withLock { s in
             if s.open.count >= capacity {
-                guard let oldest = s.open.filter({ !$0.value.busy }).min(by: { $0.value.since < $1.value.since }) else { return nil }
-                victim = oldest.value.channel
-                s.open[oldest.key] = nil
+                guard let oldest = s.open.compactMap({ key, entry in entry.clock.waitingSince.map { (key, entry, $0) } })
+                    .min(by: { $0.2 < $1.2 }) else { return nil }
+                victim = oldest.1.channel
+                s.open[oldest.0] = nil
                 s.evicted += 1
             }
             s.next += 1
-            s.open[s.next] = Entry(channel: channel, busy: false, since: .now())
+            s.open[s.next] = Entry(channel: channel, clock: clock)
+            if s.sweeping == nil { startSweep = true }
             return s.next
         }
         victim?.close(promise: nil)
+        if startSweep { beginSweeping(on: channel.eventLoop) }
         return id
-    }
-
-    func mark(_ id: Int, busy: Bool) {
-        state.withLock { s in
-            s.open[id]?.busy = busy
-            s.open[id]?.since = .now()
-        }
     }
 
     func close(_ id: Int) {
         _ = state.withLock { $0.open.removeValue(forKey: id) }
     }
+
+    private func beginSweeping(on loop: any EventLoop) {
+        let task = loop.scheduleRepeatedTask(initialDelay: sweepInterval, delay: sweepInterval) { [weak self] task in
+            guard let self else { task.cancel(); return }
+            self.sweep(now: NIODeadline.now())
+        }
+        let duplicate: Bool = state.withLock { s in
+            if s.sweeping != nil { return true }
+            s.sweeping = task
+            return false
+        }
+        if duplicate { task.cancel() }
+    }
+
+    /// Closes every connection whose headers, body or wait for the next request ran past its time.
+    func sweep(now: NIODeadline) {
+        let late: [any Channel] = state.withLock { s in
+            var late: [any Channel] = []
+            for (key, entry) in s.open where entry.clock.isLate(now: now, header: headerTimeout, body: bodyTimeout) {
+                late.append(entry.channel)
+                s.open[key] = nil
+            }
+            s.timedOut += late.count
+            return late
+        }
+        for channel in late { channel.close(promise: nil) }
+    }
 }
 
-/// One connection's part: registers it, closes it when its headers (or the wait for the next
-/// request) take longer than `headerTimeout` or its body longer than `bodyTimeout`.
+/// Where one connection is and since when, written by its event loop without a lock and read by
+/// the sweep: waiting for a request (headers), reading a body, or handling a request (no limit
+/// here: the request's deadline governs it).
+final class ConnectionClock: Sendable {
+    enum Phase: UInt64 { case waiting = 0, body = 1, handling = 2 }
+    private static let phaseShift: UInt64 = 62
+    private let word = Atomic<UInt64>(0)
+
+    init(now: NIODeadline = .now()) { set(.waiting, now: now) }
+
+    func set(_ phase: Phase, now: NIODeadline = .now()) {
+        word.store(phase.rawValue << Self.phaseShift | (now.uptimeNanoseconds & (1 << Self.phaseShift - 1)), ordering: .relaxed)
+    }
+
+    private var current: (Phase, UInt64) {
+        let w = word.load(ordering: .relaxed)
+        return (Phase(rawValue: w >> Self.phaseShift) ?? .handling, w & (1 << Self.phaseShift - 1))
+    }
+
+    /// When the connection began waiting for a request; nil while a request is under way.
+    var waitingSince: UInt64? {
+        let (phase, since) = current
+        return phase == .waiting ? since : nil
+    }
+
+    func isLate(now: NIODeadline, header: TimeAmount, body: TimeAmount) -> Bool {
+        let (phase, since) = current
+        let limit: Int64
+        switch phase {
+        case .waiting: limit = header.nanoseconds
+        case .body: limit = body.nanoseconds
+        case .handling: return false
+        }
+        return now.uptimeNanoseconds > since && now.uptimeNanoseconds - since > UInt64(max(0, limit))
+    }
+}
+
+/// One connection's part: registers it and keeps its `ConnectionClock` up to date; the registry's
+/// sweep closes it when its headers (or the wait for the next request) take longer than
+/// `headerTimeout` or its body longer than `bodyTimeout`. No timer per request.
 final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
     typealias InboundIn = HTTPRequestPart
     typealias InboundOut = HTTPRequestPart
@@ -94,52 +167,36 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
     typealias OutboundOut = HTTPResponsePart
 
     private let registry: ConnectionRegistry
+    private let clock = ConnectionClock()
     private var id: Int?
-    private var deadline: Scheduled<Void>?
 
     init(registry: ConnectionRegistry) {
         self.registry = registry
     }
 
     func handlerAdded(context: ChannelHandlerContext) {
-        guard let id = registry.open(context.channel) else {
+        guard let id = registry.open(context.channel, clock: clock) else {
             context.close(promise: nil)
             return
         }
         self.id = id
-        arm(context, registry.headerTimeout)
     }
 
     func handlerRemoved(context: ChannelHandlerContext) {
-        deadline?.cancel()
         if let id { registry.close(id) }
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         switch unwrapInboundIn(data) {
-        case .head:
-            if let id { registry.mark(id, busy: true) }
-            arm(context, registry.bodyTimeout)
-        case .end:
-            deadline?.cancel()
-            deadline = nil
-        case .body:
-            break
+        case .head: clock.set(.body)
+        case .end: clock.set(.handling)
+        case .body: break
         }
         context.fireChannelRead(data)
     }
 
     func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
-        if case .end = unwrapOutboundIn(data) {
-            if let id { registry.mark(id, busy: false) }
-            arm(context, registry.headerTimeout)
-        }
+        if case .end = unwrapOutboundIn(data) { clock.set(.waiting) }
         context.write(data, promise: promise)
-    }
-
-    private func arm(_ context: ChannelHandlerContext, _ timeout: TimeAmount) {
-        deadline?.cancel()
-        let channel = context.channel
-        deadline = context.eventLoop.scheduleTask(in: timeout) { channel.close(promise: nil) }
     }
 }

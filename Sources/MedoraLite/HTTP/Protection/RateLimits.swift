@@ -3,7 +3,8 @@ import HTTPTypes
 import Hummingbird
 import MedoraStorage
 
-/// The request budgets (the SaaS's numbers by default; `serve` options change them).
+/// The request budgets at start (the SaaS's numbers by default; `serve` options change them, and
+/// the administrator's Settings page changes the ones the command line did not give).
 struct RateLimitSettings: Sendable, Equatable {
     /// Anonymous requests per client address and minute (pages, login, the public API).
     var perAddressPerMinute = 100
@@ -23,6 +24,8 @@ struct RateLimitSettings: Sendable, Equatable {
     var maxClients = 100_000
     /// Peers whose `X-Forwarded-For` is believed (a reverse proxy on this machine or the LAN).
     var trustedProxies: Set<String> = []
+    /// Budgets given on the command line: the Settings page does not change them in this run.
+    var pinned: Set<RequestLimits.Budget> = []
 }
 
 /// Every budget of the running server, shared by the middleware and the sign-in.
@@ -41,6 +44,28 @@ final class RateLimits: Sendable {
         apiUser = WindowCounter(limit: settings.apiUserPerHour, window: 3600, maxKeys: settings.maxClients, clock: clock)
         pagesUser = WindowCounter(limit: settings.pagesUserPerMinute, window: 60, maxKeys: settings.maxClients, clock: clock)
         login = LoginThrottle(settings, clock: clock)
+    }
+
+    func counter(_ budget: RequestLimits.Budget) -> WindowCounter {
+        switch budget {
+        case .perAddressPerMinute: address
+        case .apiAnonymousPerHour: apiAnonymous
+        case .apiUserPerHour: apiUser
+        case .pagesUserPerMinute: pagesUser
+        }
+    }
+
+    /// The budgets in force.
+    var inForce: RequestLimits {
+        RequestLimits(Dictionary(uniqueKeysWithValues: RequestLimits.Budget.allCases.map { ($0, counter($0).limit) }))
+    }
+
+    /// Puts an administrator's budgets in force at once (counts so far are kept), except those
+    /// given on the command line.
+    func apply(_ limits: RequestLimits) {
+        for budget in RequestLimits.Budget.allCases where !settings.pinned.contains(budget) {
+            counter(budget).limit = limits[budget]
+        }
     }
 
     /// The client's address: the peer, or, when the peer is a trusted proxy, the last address in

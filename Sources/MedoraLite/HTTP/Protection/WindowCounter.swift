@@ -19,7 +19,6 @@ final class WindowCounter: Sendable {
         var reset: Int
     }
 
-    let limit: Int
     let window: Int
     let maxKeys: Int
     private let clock: WallClock
@@ -28,11 +27,12 @@ final class WindowCounter: Sendable {
         var current: [String: Int] = [:]
         var previous: [String: Int] = [:]
         var evictions = 0
+        var limit: Int
     }
-    private let state = Mutex(State())
+    private let state: Mutex<State>
 
     init(limit: Int, window: Int, maxKeys: Int = 100_000, clock: WallClock = SystemClock()) {
-        self.limit = max(1, limit)
+        state = Mutex(State(limit: max(1, limit)))
         self.window = max(1, window)
         self.maxKeys = max(2, maxKeys)
         self.clock = clock
@@ -55,6 +55,12 @@ final class WindowCounter: Sendable {
         }
     }
 
+    /// Hits allowed per window; changing it takes effect with the next hit (counts are kept).
+    var limit: Int {
+        get { state.withLock { $0.limit } }
+        set { state.withLock { $0.limit = max(1, newValue) } }
+    }
+
     /// Keys held in the current window, and how many times the table was thinned.
     var trackedKeys: Int { state.withLock { $0.current.count } }
     var evictions: Int { state.withLock { $0.evictions } }
@@ -65,6 +71,7 @@ final class WindowCounter: Sendable {
         let elapsed = now - Double(epoch) * Double(window)
         let overlap = max(0, 1 - elapsed / Double(window))
         return state.withLock { s in
+            let limit = s.limit
             if s.epoch != epoch {
                 s.previous = s.epoch == epoch - 1 ? s.current : [:]
                 s.current = [:]
@@ -75,7 +82,7 @@ final class WindowCounter: Sendable {
             let estimate = Double(current) + Double(previous) * overlap
             if estimate + Double(cost) > Double(limit) || (cost == 0 && estimate >= Double(limit)) {
                 return Decision(allowed: false, limit: limit, remaining: 0,
-                                reset: waitUntilAllowed(current: current, previous: previous, elapsed: elapsed))
+                                reset: waitUntilAllowed(current: current, previous: previous, elapsed: elapsed, limit: limit))
             }
             if cost > 0 {
                 if current == 0 && s.current.count >= maxKeys { Self.thin(&s, limit: limit, maxKeys: maxKeys) }
@@ -88,7 +95,7 @@ final class WindowCounter: Sendable {
     }
 
     /// Seconds until the estimate falls below the limit again.
-    private func waitUntilAllowed(current: Int, previous: Int, elapsed: Double) -> Int {
+    private func waitUntilAllowed(current: Int, previous: Int, elapsed: Double, limit: Int) -> Int {
         let w = Double(window)
         guard current < limit else { return max(1, Int((w - elapsed).rounded(.up))) }
         guard previous > 0 else { return 1 }

@@ -58,7 +58,9 @@ enum StaticAssets {
         .stat { font-size: 1.75rem; font-weight: 700; display: block; }
         ul.stats { display: flex; flex-wrap: wrap; gap: 1rem; list-style: none; padding: 0; margin: 1rem 0; }
         ul.stats li { flex: 1 1 10rem; background: #fff; border: 1px solid var(--line); border-radius: 8px; padding: .75rem 1rem; color: var(--muted); }
-        .note { color: var(--muted); }
+        .note, .hint { color: var(--muted); }
+        .hint { font-size: .9rem; margin: .25rem 0 0; }
+        input:disabled { background: #f3f3f3; }
         .skip { position: absolute; left: -9999px; }
         .skip:focus { left: 1rem; top: .5rem; background: #fff; padding: .25rem .5rem; z-index: 2; }
         .langs button.link { margin-right: .75rem; }

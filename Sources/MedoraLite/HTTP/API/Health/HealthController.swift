@@ -35,6 +35,7 @@ struct HealthController: Sendable {
             var open: Int
             var capacity: Int
             var evicted: Int
+            var timedOut: Int
         }
         struct Queue: Codable, Sendable {
             var running: Int
@@ -76,7 +77,8 @@ struct HealthController: Sendable {
                 detailed.statisticsCache = store.statisticsCacheCounters
                 detailed.diskFreeBytes = store.freeDiskBytes
                 detailed.connections = .init(open: health.connections.openCount, capacity: health.connections.capacity,
-                                             evicted: health.connections.evictedCount)
+                                             evicted: health.connections.evictedCount,
+                                             timedOut: health.connections.timedOutCount)
                 let queue = await store.hashing.depth
                 detailed.passwordQueue = .init(running: queue.running, waiting: queue.waiting)
                 detailed.rateLimitTrackedAddresses = health.limits.address.trackedKeys

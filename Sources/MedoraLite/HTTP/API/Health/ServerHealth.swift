@@ -46,6 +46,7 @@ final class ServerHealth: Sendable {
             ("medora_connections_open", Double(connections.openCount)),
             ("medora_connections_capacity", Double(connections.capacity)),
             ("medora_connections_evicted", Double(connections.evictedCount)),
+            ("medora_connections_timed_out", Double(connections.timedOutCount)),
             ("medora_rate_limit_tracked_addresses", Double(limits.address.trackedKeys)),
             ("medora_quarantined_records", Double(store.damagedRecords.count)),
             ("medora_integrity_findings", Double(store.integrityFindings.count)),

@@ -2,9 +2,11 @@ import Foundation
 import Hummingbird
 import MedoraStorage
 
-/// `/settings` for administrators: the clinic's name, default language and idle timeout.
+/// `/settings` for administrators: the clinic's name, default language and idle timeout, backups,
+/// the AI reading and the request limits (in force as soon as they are saved).
 struct SettingsPages: Sendable {
     let settings: any SettingsRepository
+    let limits: RateLimits
 
     func addRoutes(to group: RouterGroup<AppRequestContext>) {
         group.get("settings") { _, context in
@@ -38,8 +40,13 @@ struct SettingsPages: Sendable {
                                                                                                    folder: form["backupFolder"] ?? "")
                     } catch let e as MedoraError { issues += e.issues }
                 }
+                let limitFields = RequestLimits.Budget.allCases.reduce(into: [RequestLimits.Budget: String]()) { $0[$1] = form[$1.rawValue] }
+                do {
+                    new.requestLimits = try RequestLimits.validated(limitFields, current: new.requestLimits)
+                } catch let e as MedoraError { issues += e.issues }
                 if !issues.isEmpty { throw MedoraError.invalid(issues) }
                 try await settings.save(new)
+                limits.apply(new.requestLimits)
                 context.logger.info("settings changed")
                 var context = context
                 context.clinicName = new.clinicName
@@ -71,6 +78,40 @@ struct SettingsPages: Sendable {
             "backupMinutes": form?["backupMinutes"] ?? String(current.backupMinutes), "backupMinutesError": error("backupMinutes"),
             "backupFolder": form?["backupFolder"] ?? current.backupFolder, "backupFolderError": error("backupFolder"),
             "aiMonthlyLimit": form?["aiMonthlyLimit"] ?? String(current.ai.monthlyLimit), "aiMonthlyLimitError": error("aiMonthlyLimit"),
+            "budgets": budgets(current.requestLimits, form: form, lang: lang, error: error),
         ], context: context, status: status, flash: flash)
+    }
+
+    /// One field per request budget; a budget fixed on the command line is shown with its value
+    /// in force and cannot be edited here.
+    func budgets(_ stored: RequestLimits, form: WebForm?, lang: Language, error: (String) -> String) -> [[String: Any]] {
+        let inForce = limits.inForce
+        return RequestLimits.Budget.allCases.map { budget in
+            let pinned = limits.settings.pinned.contains(budget)
+            let label: WebText = switch budget {
+            case .perAddressPerMinute: .limitPerAddress
+            case .apiAnonymousPerHour: .limitApiAnonymous
+            case .apiUserPerHour: .limitApiUser
+            case .pagesUserPerMinute: .limitPagesUser
+            }
+            let item: [String: String] = [
+                "name": budget.rawValue, "label": label.text(lang), "value": form?[budget.rawValue] ?? String(stored[budget]),
+                "error": error(budget.rawValue), "min": String(budget.range.lowerBound), "max": String(budget.range.upperBound),
+                "hint": WebText.limitRange.text(lang, ["min": String(budget.range.lowerBound), "max": String(budget.range.upperBound),
+                                                       "standard": String(budget.standard)]),
+                "pinned": pinned ? WebText.limitPinned.text(lang, ["value": String(inForce[budget]), "option": Self.option(budget)]) : "",
+            ]
+            // An empty string would still open its `{{#section}}`.
+            return item.filter { !$0.value.isEmpty }
+        }
+    }
+
+    static func option(_ budget: RequestLimits.Budget) -> String {
+        switch budget {
+        case .perAddressPerMinute: "--limit-per-address"
+        case .apiAnonymousPerHour: "--limit-api-anonymous"
+        case .apiUserPerHour: "--limit-api-user"
+        case .pagesUserPerMinute: "--limit-pages-user"
+        }
     }
 }

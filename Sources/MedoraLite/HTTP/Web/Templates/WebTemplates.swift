@@ -217,6 +217,11 @@ enum WebTemplates {
         <input id="aiKey" name="aiKey" type="password" autocomplete="off" {{#aiKeySet}}placeholder="••••••••"{{/aiKeySet}}>{{#aiKeyError}}<p class="field-error">{{aiKeyError}}</p>{{/aiKeyError}}</div>
         <div class="field{{#aiMonthlyLimitError}} invalid{{/aiMonthlyLimitError}}"><label for="aiMonthlyLimit">{{t.aiMonthlyLimit}}</label>
         <input id="aiMonthlyLimit" name="aiMonthlyLimit" value="{{aiMonthlyLimit}}" inputmode="numeric">{{#aiMonthlyLimitError}}<p class="field-error">{{aiMonthlyLimitError}}</p>{{/aiMonthlyLimitError}}</div>
+        <h2>{{t.limitsSettings}}</h2>
+        <p class="hint">{{t.limitsIntro}}</p>
+        {{#budgets}}<div class="field{{#error}} invalid{{/error}}"><label for="{{name}}">{{label}}</label>
+        <input id="{{name}}" name="{{name}}" value="{{value}}" inputmode="numeric" aria-describedby="{{name}}-hint" {{#pinned}}disabled{{/pinned}}>
+        <p class="hint" id="{{name}}-hint">{{#pinned}}{{pinned}}{{/pinned}}{{^pinned}}{{hint}}{{/pinned}}</p>{{#error}}<p class="field-error">{{error}}</p>{{/error}}</div>{{/budgets}}
         <button type="submit">{{t.save}}</button></form>
         {{> footer}}
         """
