@@ -2,10 +2,9 @@
 SHELL := /bin/bash
 SWIFT ?= swift
 BIN := .build/debug/medora-lite
-RELEASE_BIN := .build/release/medora-lite
-APT_PACKAGES := libsqlite3-dev libsodium-dev pkg-config
+APT_PACKAGES := libsqlite3-dev libsodium-dev zlib1g-dev pkg-config binutils
 
-.PHONY: deps browser-deps build test soak demo release bench clean
+.PHONY: deps browser-deps build test soak demo release release-check bench clean
 
 # Installs the system libraries only when one is missing (CI starts from a fresh machine).
 deps:
@@ -23,8 +22,9 @@ build: deps
 
 # The suite is XCTest, then the browser test (headless chromium over the DevTools protocol; its
 # screenshots go to .build/browser-shots), then schemathesis against the served OpenAPI document
-# (from PyPI into .build/venv, a test tool only). The last line is the plain "N passed, N failed"
-# summary CI reads.
+# (from PyPI into .build/venv, a test tool only), then the release: `make release`, its archive
+# checked in an empty root (Tests/Release/release_check.py), and the binary tests run again on the
+# stripped release binary. The last line is the plain "N passed, N failed" summary CI reads.
 test: deps browser-deps
 	$(SWIFT) build --build-tests
 	@set -o pipefail; $(SWIFT) test --skip-build --disable-swift-testing 2>&1 | tee .build/test.log; status=$$?; \
@@ -36,6 +36,8 @@ test: deps browser-deps
 	total=$$((total + 1)); if [ $$browser -ne 0 ]; then failed=$$((failed + 1)); status=1; fi; \
 	timeout 900 python3 Tests/API/schemathesis_test.py $(BIN) .build/venv; api=$$?; \
 	total=$$((total + 1)); if [ $$api -ne 0 ]; then failed=$$((failed + 1)); status=1; fi; \
+	$(MAKE) --no-print-directory release-check; release=$$?; \
+	total=$$((total + 1)); if [ $$release -ne 0 ]; then failed=$$((failed + 1)); status=1; fi; \
 	echo "$$((total - failed)) passed, $$failed failed"; exit $$status
 
 # Debian's chromium for the browser test, and systemd-analyze for the unit check, installed only when missing.
@@ -63,12 +65,23 @@ demo: build
 bench: deps
 	@command -v wrk >/dev/null || { SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq wrk; }
-	$(SWIFT) build -c release --static-swift-stdlib
+	SWIFT=$(SWIFT) deploy/release.sh build
 	python3 bench/run.py
 
+# One self-contained binary (libsodium, SQLite, zlib and the Swift runtime linked in, stripped) in
+# dist/medora-lite-<version>-linux-<arch>.tar.gz with the README, licence notices and SHA256SUMS.
 release: deps
-	$(SWIFT) build -c release --static-swift-stdlib
-	@ls -lh $(RELEASE_BIN)
+	SWIFT=$(SWIFT) deploy/release.sh package
+
+# The archive as a user gets it: checksums, size, ldd, and the demo served from an empty root;
+# then the binary tests on the stripped release binary.
+release-check: release
+	timeout 600 python3 Tests/Release/release_check.py dist
+	$(SWIFT) build --build-tests
+	@set -o pipefail; rm -rf .build/release-check && mkdir -p .build/release-check && \
+	  tar xzf $$(ls -t dist/medora-lite-*-linux-*.tar.gz | head -1) -C .build/release-check --strip-components=1 && \
+	  MEDORA_BIN=$$PWD/.build/release-check/medora-lite $(SWIFT) test --skip-build --disable-swift-testing \
+	    --filter 'BinaryEndToEndTests|KillAndBackupDrillTests' 2>&1 | tail -3
 
 clean:
 	rm -rf .build

@@ -2,8 +2,10 @@ import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
+import MedoraStorage
 import MedoraTestSupport
 import XCTest
+@testable import MedoraLite
 
 /// Runs the built `medora-lite` binary as a user would: real processes, a real socket on 127.0.0.1.
 final class BinaryEndToEndTests: XCTestCase {
@@ -221,6 +223,19 @@ final class BinaryEndToEndTests: XCTestCase {
         let badPort = try run(["serve", "--port", "99999"])
         XCTAssertNotEqual(badPort.status, 0)
         XCTAssertTrue(badPort.stderr.contains("port"), badPort.stderr)
+    }
+
+    /// `--version` names what the binary runs on: the app, SQLite with its compile options, libsodium.
+    func testVersionNamesTheSQLiteAndLibsodiumItRunsOn() throws {
+        let r = try run(["--version"])
+        XCTAssertEqual(r.status, 0)
+        let lines = r.stdout.split(separator: "\n").map(String.init)
+        XCTAssertEqual(lines.count, 3, r.stdout)
+        XCTAssertEqual(lines.first, "medora-lite \(MedoraVersion.current)")
+        XCTAssertTrue(lines[1].hasPrefix("SQLite 3.") && lines[1].contains("THREADSAFE=1"), lines[1])
+        XCTAssertTrue(lines[2].hasPrefix("libsodium 1."), lines[2])
+        XCTAssertNil(SQLiteLibrary.unsuitability, "the SQLite linked in can hold the records")
+        XCTAssertGreaterThanOrEqual(SQLiteLibrary.versionNumber, SQLiteLibrary.minimumVersion)
     }
 }
 

@@ -6,7 +6,7 @@ struct MedoraLiteCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "medora-lite",
         abstract: "Medical records for the small clinic: one binary, one encrypted SQLite file.",
-        version: MedoraVersion.current,
+        version: MedoraVersion.full,
         subcommands: [InitCommand.self, ServeCommand.self, DemoCommand.self, CheckCommand.self,
                       RepairCommand.self, BackupCommand.self, RestoreCommand.self, UserCommand.self, PasswdCommand.self,
                       GenerateCommand.self, AddUserCommand.self])

@@ -19,6 +19,7 @@ final class AppDatabase: Sendable {
         let exists = FileManager.default.fileExists(atPath: path)
         if !exists && !create { throw MedoraError(.notInitialized, ["path": (path as NSString).deletingLastPathComponent]) }
         if exists { try Self.checkHeader(path: path) }
+        try SQLiteLibrary.check()
         do {
             pool = try DatabasePool(path: path, configuration: Self.configuration())
             // GRDB switches the writer to synchronous=NORMAL after `prepareDatabase` when it enables
