@@ -318,9 +318,15 @@ def bench_startup(work):
         round(hc * 1000), "bare Hummingbird cold start", ratio(c, hc), "< 300 ms", c < 0.3)
     r, hr = median(rss), median(hello_rss)
     row("memory", "idle RSS after start", mb(r), "MB", mb(hr), "bare Hummingbird RSS", ratio(r, hr), "< 60 MB", r < 60 * 1048576)
-    size, hsize = os.path.getsize(MEDORA), os.path.getsize(HELLO)
-    row("binary", "release binary size (--static-swift-stdlib)", mb(size), "MB", mb(hsize), "bare Hummingbird binary",
-        ratio(size, hsize))
+    # Stripped, as `make release` ships it (the build keeps its symbols for profiling).
+    stripped = {}
+    for name, path in [("medora", MEDORA), ("hello", HELLO)]:
+        out = os.path.join(work, f"{name}.stripped")
+        subprocess.run(["strip", "-o", out, path], check=True)
+        stripped[name] = os.path.getsize(out)
+    size, hsize = stripped["medora"], stripped["hello"]
+    row("binary", "release binary size, stripped (make release: libsodium, SQLite, ICU for en/ru/uz linked in)", mb(size), "MB",
+        mb(hsize), "bare Hummingbird binary, stripped", ratio(size, hsize), "< 80 MB", size < 80 * 1024 * 1024)
 
     # The release binary alone in an empty directory: templates, strings and sample data are inside it.
     alone = os.path.join(work, "alone")

@@ -21,9 +21,17 @@ final class PatientAPITests: XCTestCase {
             XCTAssertEqual(r.headers[.xContentTypeOptions], "nosniff")
             XCTAssertEqual(r.headers[.xFrameOptions], "DENY")
             XCTAssertNotNil(r.headers[.contentSecurityPolicy])
-            XCTAssertNotNil(r.headers[.xRequestID])
+            let first = try XCTUnwrap(r.headers[.xRequestID])
             let echoed = try await client.json(.get, "/health", headers: [.xRequestID: "abc-123"])
             XCTAssertEqual(echoed.headers[.xRequestID], "abc-123")
+            // A new id for each request; a forged one (too long, odd characters) is replaced.
+            var seen: Set<String> = [first]
+            for forged in ["a b", String(repeating: "x", count: 65), "id\u{0}"] {
+                let answer = try await client.json(.get, "/health", headers: [.xRequestID: forged])
+                let id = try XCTUnwrap(answer.headers[.xRequestID])
+                XCTAssertNotEqual(id, forged)
+                XCTAssertTrue(seen.insert(id).inserted, "ids are not repeated")
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import MedoraCrypto
+import Synchronization
 
 /// Gives every request an id (the caller's `X-Request-ID` if it is sane, else a new one), puts it
 /// on the logger and echoes it on the response.
@@ -19,5 +20,13 @@ struct RequestIDMiddleware: RouterMiddleware {
         return response
     }
 
-    static func newID() -> String { Hex.encode(RandomBytes.make(8)) }
+    /// Ids tie a request's log lines together; they need to be unique, not secret: a random prefix
+    /// drawn at start, then a counter (no system call per request).
+    private static let prefix = Hex.encode(RandomBytes.make(4))
+    private static let counter = Atomic<UInt64>(0)
+
+    static func newID() -> String {
+        let n = counter.add(1, ordering: .relaxed).newValue
+        return prefix + "-" + String(n, radix: 16)
+    }
 }
