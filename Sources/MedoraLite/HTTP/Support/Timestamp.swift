@@ -11,15 +11,7 @@ enum Timestamp {
         let secs = Int64(t.rounded(.down))
         let days = secs >= 0 ? secs / 86_400 : (secs - 86_399) / 86_400
         let inDay = Int(secs - days * 86_400)
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let day = Int(doy - (153 * mp + 2) / 5 + 1)
-        let month = Int(mp < 10 ? mp + 3 : mp - 9)
-        let year = Int(yoe + era * 400 + (month <= 2 ? 1 : 0))
+        let (year, month, day) = civil(Int(days))
         func digits(_ n: Int, _ width: Int) {
             var divisor = 1
             for _ in 1..<width { divisor *= 10 }
@@ -37,6 +29,19 @@ enum Timestamp {
             digits(min(999, Int((t - Double(secs)) * 1000)), 3)
         }
         out.append(UInt8(ascii: "Z"))
+    }
+
+    /// Year, month and day of a count of days since 1970-01-01 (proleptic Gregorian).
+    static func civil(_ days: Int) -> (year: Int, month: Int, day: Int) {
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let day = doy - (153 * mp + 2) / 5 + 1
+        let month = mp < 10 ? mp + 3 : mp - 9
+        return (yoe + era * 400 + (month <= 2 ? 1 : 0), month, day)
     }
 
     static func string(_ date: Date, milliseconds: Bool = false) -> String {
