@@ -81,7 +81,9 @@ release-check: release
 	@set -o pipefail; rm -rf .build/release-check && mkdir -p .build/release-check && \
 	  tar xzf $$(ls -t dist/medora-lite-*-linux-*.tar.gz | head -1) -C .build/release-check --strip-components=1 && \
 	  MEDORA_BIN=$$PWD/.build/release-check/medora-lite $(SWIFT) test --skip-build --disable-swift-testing \
-	    --filter 'BinaryEndToEndTests|KillAndBackupDrillTests' 2>&1 | tail -3
+	    --filter 'BinaryEndToEndTests' 2>&1 | tee .build/release-check/test.log | tail -3 && \
+	  n=$$(grep -E "Executed [0-9]+ tests" .build/release-check/test.log | tail -1 | sed -E 's/.*Executed ([0-9]+) tests.*/\1/'); \
+	  [ "$${n:-0}" -ge 10 ] || { echo "release check: only $${n:-0} binary tests ran"; exit 1; }
 
 clean:
 	rm -rf .build

@@ -58,10 +58,13 @@ package() {
     strip -o "$stage/medora-lite" "$bin"
     cp README.md "$stage/"
     # What is linked in: libsodium (ISC), SQLite (public domain), zlib, the Swift runtime and
-    # Foundation (Apache 2.0 with the runtime library exception), and the Swift packages.
+    # Foundation (Apache 2.0 with the runtime library exception), ICU and its data, cut down, under
+    # Foundation (the Unicode licence: deploy/licenses/icu.txt, as Debian ships it with ICU), and
+    # the Swift packages.
     cp /usr/share/doc/libsodium23/copyright "$stage/licenses/libsodium.txt"
     cp /usr/share/doc/libsqlite3-0/copyright "$stage/licenses/sqlite.txt"
     cp /usr/share/doc/zlib1g/copyright "$stage/licenses/zlib.txt"
+    cp deploy/licenses/icu.txt "$stage/licenses/icu.txt"
     local toolchain swift_licence
     toolchain=$(dirname "$(dirname "$(readlink -f "$(command -v "$SWIFT")")")")
     swift_licence=$(find "$toolchain/share" -path '*swift*' -name 'LICENSE.txt' | sort | head -1)

@@ -77,6 +77,34 @@ final class SlowClientTests: XCTestCase {
         }
     }
 
+    /// A 401 is written before the request's body is read; once the body is in, the connection
+    /// waits for its next request like any other (cut at the header timeout, evictable), not
+    /// "handling" until the idle timeout.
+    func testAConnectionAnsweredBeforeItsBodyArrivedIsIdleOnceTheBodyIsIn() async throws {
+        let fixture = try await APIFixture()
+        fixture.connections = ConnectionRegistry(capacity: 100, headerTimeout: .seconds(2), bodyTimeout: .seconds(30))
+        try await fixture.app.test(.live) { client in
+            let port = try XCTUnwrap(client.port)
+            let fd = try Self.connect(port)
+            defer { close(fd) }
+            let head = "POST /api/v1/patients HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n"
+            _ = head.withCString { send(fd, $0, strlen($0), Int32(MSG_NOSIGNAL)) }
+            // The whole answer, read until the server has been quiet for 300 ms (the connection stays open).
+            var timeout = timeval(tv_sec: 0, tv_usec: 300_000)
+            setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+            var answer: [UInt8] = []
+            var buffer = [UInt8](repeating: 0, count: 4096)
+            while true {
+                let n = recv(fd, &buffer, buffer.count, 0)
+                if n <= 0 { break }
+                answer += buffer.prefix(n)
+            }
+            XCTAssertTrue(String(decoding: answer, as: UTF8.self).hasPrefix("HTTP/1.1 401"), "answered before the body")
+            _ = "{}".withCString { send(fd, $0, strlen($0), Int32(MSG_NOSIGNAL)) }
+            XCTAssertTrue(Self.closedByServer(fd, within: 5), "idle after its answer and its body: cut at the 2 s header timeout")
+        }
+    }
+
     static func connect(_ port: Int) throws -> Int32 {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw POSIXError(.EMFILE) }

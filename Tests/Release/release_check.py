@@ -91,7 +91,7 @@ def main():
         folder = os.path.join(root, name)
         inside = verify_sums(folder, os.path.join(folder, "SHA256SUMS"))
         for needed in ["medora-lite", "README.md", "licenses/libsodium.txt", "licenses/sqlite.txt", "licenses/zlib.txt",
-                       "licenses/swift.txt", "licenses/GRDB.swift.txt", "licenses/hummingbird.txt"]:
+                       "licenses/icu.txt", "licenses/swift.txt", "licenses/GRDB.swift.txt", "licenses/hummingbird.txt"]:
             expect(needed in inside, f"the archive holds {needed}")
         binary = os.path.join(folder, "medora-lite")
         size = os.path.getsize(binary)

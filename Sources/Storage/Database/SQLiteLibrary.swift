@@ -23,7 +23,8 @@ public enum SQLiteLibrary {
 
     /// Why this SQLite cannot hold the clinic's records, or nil: too old for the statements
     /// used, built without threads (the connection pool reads while it writes), or without WAL,
-    /// `secure_delete`, the progress handler (the 30 s limit) or the backup API.
+    /// the pager pragmas, the progress handler (the 30 s limit), foreign keys or triggers.
+    /// (`secure_delete` and the other pragmas are checked on every connection as it opens.)
     public static var unsuitability: String? {
         if versionNumber < minimumVersion { return "SQLite \(version) is older than 3.35" }
         if sqlite3_threadsafe() == 0 { return "SQLite was built without thread safety (THREADSAFE=0)" }

@@ -169,6 +169,13 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
     private let registry: ConnectionRegistry
     private let clock = ConnectionClock()
     private var id: Int?
+    /// Requests whose head has arrived, and responses written in full (pipelined requests are
+    /// answered in order).
+    private var requests = 0
+    private var responses = 0
+    /// A request's body is still arriving (a response may already have been written: a 401 or a
+    /// 413 is answered before the body is read).
+    private var readingBody = false
 
     init(registry: ConnectionRegistry) {
         self.registry = registry
@@ -188,15 +195,30 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         switch unwrapInboundIn(data) {
-        case .head: clock.set(.body)
-        case .end: clock.set(.handling)
-        case .body: break
+        case .head:
+            requests += 1
+            readingBody = true
+            clock.set(.body)
+        case .end:
+            readingBody = false
+            settle()
+        case .body:
+            break
         }
         context.fireChannelRead(data)
     }
 
     func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
-        if case .end = unwrapOutboundIn(data) { clock.set(.waiting) }
+        if case .end = unwrapOutboundIn(data) {
+            responses += 1
+            // A body still arriving keeps its own clock (started with its head).
+            if !readingBody { settle() }
+        }
         context.write(data, promise: promise)
+    }
+
+    /// No body arriving: handling while a request is unanswered, else waiting for the next one.
+    private func settle() {
+        clock.set(requests > responses ? .handling : .waiting)
     }
 }
