@@ -161,6 +161,13 @@ final class RateLimitTests: XCTestCase {
             cookie[.cookie] = "medora_session=forged"
             let page = try await client.execute(uri: "/patients", method: .get, headers: Self.from("10.0.2.1", cookie))
             XCTAssertEqual(page.status, .tooManyRequests)
+            // A public page with a forged cookie is an anonymous request all the same.
+            var publicPages: [HTTPResponse.Status] = []
+            for _ in 0..<12 {
+                publicPages.append(try await client.execute(uri: "/login", method: .get, headers: Self.from("10.0.2.2", cookie)).status)
+            }
+            XCTAssertEqual(publicPages.prefix(10).filter { $0 == .ok }.count, 10)
+            XCTAssertEqual(publicPages.suffix(2), [.tooManyRequests, .tooManyRequests], "a cookie does not escape the address budget")
         }
         // Pages count per signed-in user: one user's budget spent, another's is whole.
         fixture.limits.perAddressPerMinute = 100
@@ -179,6 +186,38 @@ final class RateLimitTests: XCTestCase {
     /// Guessing one doctor's password from many addresses: past the per-login budget, addresses
     /// that never signed in as the doctor get one try per growing interval; the doctor's own
     /// address still signs in at once.
+    func testASignedInUsersPagesAndSignOutDoNotSpendTheAddressBudget() async throws {
+        let fixture = try await APIFixture()
+        var settings = RateLimitSettings()
+        settings.trustedProxies = ["127.0.0.1"]
+        let limits = RateLimits(settings)
+        fixture.rateLimits = limits
+        try await fixture.app.test(.live) { client in
+            for _ in 0..<3 {
+                let signIn = try await client.execute(uri: "/login", method: .post,
+                                                      headers: Self.from("10.0.3.1", [.contentType: "application/x-www-form-urlencoded",
+                                                                                      .origin: WebPageTests.origin]),
+                                                      body: ByteBuffer(string: "login=drA&password=\(APIFixture.doctorPassword)"))
+                XCTAssertEqual(signIn.status, .seeOther)
+                let session = try XCTUnwrap(signIn.headers[.setCookie]?.split(separator: ";").first.map(String.init))
+                if signIn.headers[.location] == "/consent" {
+                    let consent = try await client.csrf(at: "/consent", cookie: session)
+                    _ = try await client.post("/consent", cookie: session, "csrf=\(consent)")
+                }
+                for path in ["/", "/patients", "/account", "/users/none"] {
+                    _ = try await client.execute(uri: path, method: .get, headers: Self.from("10.0.3.1", [.cookie: session]))
+                }
+                let csrf = try await client.csrf(at: "/account", cookie: session)
+                let out = try await client.execute(uri: "/logout", method: .post,
+                                                   headers: Self.from("10.0.3.1", [.cookie: session, .contentType: "application/x-www-form-urlencoded",
+                                                                                   .origin: WebPageTests.origin]),
+                                                   body: ByteBuffer(string: "csrf=\(csrf)"))
+                XCTAssertEqual(out.headers[.location], "/login", "signed out")
+            }
+            XCTAssertEqual(limits.address.used(RateLimits.key("10.0.3.1")), 3, "only the three sign-ins were anonymous requests")
+        }
+    }
+
     func testGuessingSpreadOverAddressesIsSlowedButTheDoctorStillSignsIn() async throws {
         let fixture = try await APIFixture()
         fixture.limits.loginFailuresPerAccountPerHour = 10

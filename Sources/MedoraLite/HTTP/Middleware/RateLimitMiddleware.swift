@@ -4,8 +4,9 @@ import MedoraStorage
 
 /// Anonymous requests count against their client address (per minute, and per hour on the API);
 /// a request with a session cookie or a bearer token is counted per user once the session
-/// resolves (`BearerAuthMiddleware`, `WebSessionMiddleware`), and if the credentials turn out not
-/// to be valid it counts against the address after all, refused once the address is over its
+/// resolves (`BearerAuthMiddleware`, `WebSessionMiddleware` note the user in `RequestNotes`). If
+/// no session resolved — forged or expired credentials, or a public page that never looked at
+/// them — it counts against the address after all, and is refused once the address is over its
 /// budget. Over a budget: 429 with `Retry-After`, in the error shape of the API or as a page.
 struct RateLimitMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
@@ -20,14 +21,15 @@ struct RateLimitMiddleware: RouterMiddleware {
         let key = RateLimits.key(address)
         let isAPI = request.uri.path.hasPrefix("/api/")
         if request.headers[.authorization] != nil || cookie.token(in: request) != nil {
+            let response: Response
             do {
-                let response = try await next(request, context)
-                if response.status == .seeOther, response.headers[.location] == "/login" { try countFailedCredentials(key) }
-                return response
-            } catch let error as APIError where error.kind == .unauthorized {
-                try countFailedCredentials(key)
+                response = try await next(request, context)
+            } catch {
+                if context.notes.userID == nil { try countWithoutSession(key) }
                 throw error
             }
+            if context.notes.userID == nil { try countWithoutSession(key) }
+            return response
         }
         let perMinute = limits.address.hit(key)
         guard perMinute.allowed else { throw RateLimits.refusal(perMinute, budget: "address") }
@@ -39,7 +41,7 @@ struct RateLimitMiddleware: RouterMiddleware {
         return response
     }
 
-    private func countFailedCredentials(_ key: String) throws {
+    private func countWithoutSession(_ key: String) throws {
         let decision = limits.address.hit(key)
         guard decision.allowed else { throw RateLimits.refusal(decision, budget: "address") }
     }
