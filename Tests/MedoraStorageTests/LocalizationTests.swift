@@ -32,4 +32,16 @@ final class LocalizationTests: XCTestCase {
         XCTAssertEqual(Language.negotiate(explicit: "uz", acceptLanguage: "ru"), .uz)
         XCTAssertEqual(Language.negotiate(explicit: "xx", acceptLanguage: "ru"), .ru)
     }
+
+    func testFileSizesReadTheSameOnThePageAndTheCommandLineInEachLanguage() {
+        XCTAssertEqual(ByteSize.text(0, .en), "1 KB")
+        XCTAssertEqual(ByteSize.text(1_535, .en), "1 KB")
+        XCTAssertEqual(ByteSize.text(1_536, .en), "2 KB")
+        XCTAssertEqual(ByteSize.text((1 << 20) - 1, .en), "1.0 MB")
+        XCTAssertEqual(ByteSize.text(14_889_779, .en), "14.2 MB")
+        XCTAssertEqual(ByteSize.text(14_889_779, .ru), "14,2 МБ")
+        XCTAssertEqual(ByteSize.text(14_889_779, .uz), "14,2 MB")
+        XCTAssertEqual(ByteSize.text(124_151_398, .en), "118.4 MB")
+        XCTAssertEqual(ByteSize.text(812 << 10, .ru), "812 КБ")
+    }
 }

@@ -1,6 +1,7 @@
 /// Text of the web pages.
 public enum PageText: LocalizedKey {
     case appName, homeTagline, homeAPI, homeHealth, privacyTitle, privacyBody, termsTitle, termsBody
+    case sizeKilobytes, sizeMegabytes
 
     public var translation: Translation {
         switch self {
@@ -9,6 +10,8 @@ public enum PageText: LocalizedKey {
                                        uz: "Kichik klinika uchun tibbiy yozuvlar: bitta fayl, shifrlangan.",
                                        ru: "Медицинские записи для небольшой клиники: один файл, зашифрован.")
         case .homeAPI: Translation("JSON API", uz: "JSON API", ru: "JSON API")
+        case .sizeKilobytes: Translation("{n} KB", uz: "{n} KB", ru: "{n} КБ")
+        case .sizeMegabytes: Translation("{n} MB", uz: "{n} MB", ru: "{n} МБ")
         case .homeHealth: Translation("Health", uz: "Holat", ru: "Состояние")
         case .privacyTitle: Translation("Privacy", uz: "Maxfiylik", ru: "Конфиденциальность")
         case .privacyBody: Translation(
@@ -30,5 +33,17 @@ public enum PageText: LocalizedKey {
             ru: "Medora Lite — инструмент для ведения медицинских записей. Он не ставит диагнозы и не заменяет решения врача.\n\n"
                 + "Клиника отвечает за свою парольную фразу, резервные копии и то, кто может входить. Храните ключ восстановления офлайн.")
         }
+    }
+}
+
+/// A file's size as people read it: whole kilobytes under a megabyte, else megabytes with one
+/// decimal (a comma in Uzbek and Russian). One rule for the Backups page and the command line.
+public enum ByteSize {
+    public static func text(_ bytes: Int64, _ language: Language) -> String {
+        let kilobytes = max(1, (bytes + 512) >> 10)
+        if kilobytes < 1024 { return PageText.sizeKilobytes.text(language, ["n": String(kilobytes)]) }
+        let tenths = (bytes * 10 + (1 << 19)) >> 20
+        let separator = language == .en ? "." : ","
+        return PageText.sizeMegabytes.text(language, ["n": "\(tenths / 10)\(separator)\(tenths % 10)"])
     }
 }

@@ -55,9 +55,7 @@ struct BackupListCommand: AsyncParsableCommand {
     }
 
     /// Bytes for people: `812 KB`, `14.2 MB`.
-    static func size(_ bytes: Int64) -> String {
-        bytes < 1 << 20 ? "\(max(1, bytes >> 10)) KB" : String(format: "%.1f MB", Double(bytes) / Double(1 << 20))
-    }
+    static func size(_ bytes: Int64) -> String { ByteSize.text(bytes, Language.cli) }
 }
 
 struct BackupVerifyCommand: AsyncParsableCommand {

@@ -48,7 +48,7 @@ struct BackupPages: Sendable {
         let list = MedoraStore.listBackups(in: backups.store.directory.backupsPath)
         let items: [[String: Any]] = list.map { b in
             ["name": (b.path as NSString).lastPathComponent, "time": WebPage.display(b.createdAt),
-             "size": String(format: "%.1f MB", Double(b.fileBytes) / Double(1 << 20)),
+             "size": ByteSize.text(b.fileBytes, lang),
              "state": (state.verified.contains(b.path) ? WebText.backupVerified : WebText.backupUnchecked).text(lang),
              "verified": state.verified.contains(b.path)]
         }
