@@ -62,16 +62,7 @@ final class HostCheckTests: XCTestCase {
         let fd = try SlowClientTests.connect(port)
         defer { close(fd) }
         _ = text.withCString { send(fd, $0, strlen($0), 0) }
-        var timeout = timeval(tv_sec: 5, tv_usec: 0)
-        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
         // Everything until the server closes the connection (the requests say `Connection: close`).
-        var answer: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 4096)
-        while true {
-            let n = recv(fd, &buffer, buffer.count, 0)
-            if n <= 0 { break }
-            answer += buffer.prefix(n)
-        }
-        return String(decoding: answer, as: UTF8.self)
+        return String(decoding: SlowClientTests.receive(fd, until: timeval(tv_sec: 5, tv_usec: 0)), as: UTF8.self)
     }
 }

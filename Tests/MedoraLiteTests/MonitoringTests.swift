@@ -54,7 +54,7 @@ final class MonitoringTests: XCTestCase {
 
     func testMetricsScrapeFromThisMachineWithRoutesStatusesAndRefusals() async throws {
         let fixture = try await APIFixture()
-        fixture.limits.perAddressPerMinute = 3
+        fixture.limits.budgets[.perAddressPerMinute] = 3
         fixture.limits.trustedProxies = ["127.0.0.1"]
         try await fixture.app.test(.live) { client in
             let token = try await client.login("drA")

@@ -18,7 +18,7 @@ final class RateLimitTests: XCTestCase {
 
     func testAnAddressFloodGets429WithRetryAfterInItsLanguageWhileAnotherAddressWorks() async throws {
         let fixture = try await APIFixture()
-        fixture.limits.perAddressPerMinute = 20
+        fixture.limits.budgets[.perAddressPerMinute] = 20
         fixture.limits.trustedProxies = ["127.0.0.1"]
         try await fixture.app.test(.live) { client in
             var statuses: [HTTPResponse.Status] = []
@@ -59,7 +59,7 @@ final class RateLimitTests: XCTestCase {
         let fixture = try await APIFixture()
         var settings = RateLimitSettings()
         settings.trustedProxies = ["127.0.0.1"]
-        settings.apiUserPerHour = 7
+        settings.budgets[.apiUserPerHour] = 7
         settings.pinned = [.apiUserPerHour]
         let limits = RateLimits(settings)
         fixture.rateLimits = limits
@@ -110,8 +110,8 @@ final class RateLimitTests: XCTestCase {
 
     func testTheAPIBudgetsAndTheirHeaders() async throws {
         let fixture = try await APIFixture()
-        fixture.limits.apiUserPerHour = 6
-        fixture.limits.apiAnonymousPerHour = 8
+        fixture.limits.budgets[.apiUserPerHour] = 6
+        fixture.limits.budgets[.apiAnonymousPerHour] = 8
         fixture.limits.trustedProxies = ["127.0.0.1"]
         try await fixture.app.test(.live) { client in
             let a = try await client.json(.post, "/api/v1/auth/login", body: ["login": "drA", "password": APIFixture.doctorPassword],
@@ -149,8 +149,8 @@ final class RateLimitTests: XCTestCase {
 
     func testForgedCredentialsCountAgainstTheAddressAndPagesCountPerUser() async throws {
         let fixture = try await APIFixture()
-        fixture.limits.perAddressPerMinute = 10
-        fixture.limits.pagesUserPerMinute = 12
+        fixture.limits.budgets[.perAddressPerMinute] = 10
+        fixture.limits.budgets[.pagesUserPerMinute] = 12
         fixture.limits.trustedProxies = ["127.0.0.1"]
         try await fixture.app.test(.live) { client in
             var statuses: [HTTPResponse.Status] = []
@@ -170,7 +170,7 @@ final class RateLimitTests: XCTestCase {
             XCTAssertEqual(publicPages.suffix(2), [.tooManyRequests, .tooManyRequests], "a cookie does not escape the address budget")
         }
         // Pages count per signed-in user: one user's budget spent, another's is whole.
-        fixture.limits.perAddressPerMinute = 100
+        fixture.limits.budgets[.perAddressPerMinute] = 100
         try await fixture.app.test(.router) { client in
             let a = try await client.signIn("drA"), b = try await client.signIn("drB")
             var pages: [HTTPResponse.Status] = []
@@ -292,7 +292,7 @@ final class RateLimitTests: XCTestCase {
 
     func testAnUntrustedPeerCannotChooseItsAddress() async throws {
         let fixture = try await APIFixture()
-        fixture.limits.perAddressPerMinute = 5
+        fixture.limits.budgets[.perAddressPerMinute] = 5
         try await fixture.app.test(.live) { client in
             var statuses: [HTTPResponse.Status] = []
             for i in 0..<7 { statuses.append(try await client.execute(uri: "/login", method: .get, headers: Self.from("10.9.9.\(i)")).status) }

@@ -90,15 +90,7 @@ final class SlowClientTests: XCTestCase {
             let head = "POST /api/v1/patients HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n"
             _ = head.withCString { send(fd, $0, strlen($0), Int32(MSG_NOSIGNAL)) }
             // The whole answer, read until the server has been quiet for 300 ms (the connection stays open).
-            var timeout = timeval(tv_sec: 0, tv_usec: 300_000)
-            setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
-            var answer: [UInt8] = []
-            var buffer = [UInt8](repeating: 0, count: 4096)
-            while true {
-                let n = recv(fd, &buffer, buffer.count, 0)
-                if n <= 0 { break }
-                answer += buffer.prefix(n)
-            }
+            let answer = Self.receive(fd, until: timeval(tv_sec: 0, tv_usec: 300_000))
             XCTAssertTrue(String(decoding: answer, as: UTF8.self).hasPrefix("HTTP/1.1 401"), "answered before the body")
             _ = "{}".withCString { send(fd, $0, strlen($0), Int32(MSG_NOSIGNAL)) }
             XCTAssertTrue(Self.closedByServer(fd, within: 5), "idle after its answer and its body: cut at the 2 s header timeout")
@@ -117,6 +109,20 @@ final class SlowClientTests: XCTestCase {
         }
         guard result == 0 else { close(fd); throw POSIXError(.ECONNREFUSED) }
         return fd
+    }
+
+    /// Everything the server sends until it closes the socket or is quiet for `quiet`.
+    static func receive(_ fd: Int32, until quiet: timeval) -> [UInt8] {
+        var timeout = quiet
+        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        var answer: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        while true {
+            let n = recv(fd, &buffer, buffer.count, 0)
+            if n <= 0 { break }
+            answer += buffer.prefix(n)
+        }
+        return answer
     }
 
     /// Reads until the server closes the socket (or `seconds` pass): true when it was closed.

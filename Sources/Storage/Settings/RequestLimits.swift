@@ -24,6 +24,14 @@ public struct RequestLimits: Sendable, Equatable {
             }
         }
 
+        /// The window the budget is counted over, in seconds.
+        public var window: Int {
+            switch self {
+            case .perAddressPerMinute, .pagesUserPerMinute: 60
+            case .apiAnonymousPerHour, .apiUserPerHour: 3600
+            }
+        }
+
         /// The SaaS's numbers.
         public var standard: Int {
             switch self {

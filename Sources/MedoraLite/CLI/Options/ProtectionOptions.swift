@@ -49,11 +49,7 @@ struct ProtectionOptions: ParsableArguments {
 
     var rateLimits: RateLimitSettings {
         var s = RateLimitSettings()
-        let limits = RequestLimits(given)
-        s.perAddressPerMinute = limits[.perAddressPerMinute]
-        s.apiAnonymousPerHour = limits[.apiAnonymousPerHour]
-        s.apiUserPerHour = limits[.apiUserPerHour]
-        s.pagesUserPerMinute = limits[.pagesUserPerMinute]
+        s.budgets = RequestLimits(given)
         s.pinned = Set(given.keys)
         s.trustedProxies = Set(trustedProxy)
         return s

@@ -6,15 +6,10 @@ import MedoraStorage
 /// The request budgets at start (the SaaS's numbers by default; `serve` options change them, and
 /// the administrator's Settings page changes the ones the command line did not give).
 struct RateLimitSettings: Sendable, Equatable {
-    /// Anonymous requests per client address and minute (pages, login, the public API).
-    var perAddressPerMinute = 100
-    /// Anonymous JSON API requests per client address and hour.
-    var apiAnonymousPerHour = 100
-    /// JSON API requests per signed-in user and hour.
-    var apiUserPerHour = 1_000
-    /// Page requests per signed-in user and minute: every request from a laptop comes from
-    /// 127.0.0.1, so the web UI counts per user, with room a busy doctor never uses.
-    var pagesUserPerMinute = 1_200
+    /// The four request budgets (`RequestLimits.standard`: 100/min per address, 100/h anonymous API,
+    /// 1,000/h API per user, 1,200/min pages per user — every request from a laptop comes from
+    /// 127.0.0.1, so the web UI counts per user, with room a busy doctor never uses).
+    var budgets = RequestLimits.standard
     /// Sign-in attempts per client address and login, per minute.
     var loginPerAddressPerMinute = 5
     /// Failed sign-ins per login and hour, from all addresses together, before attempts from
@@ -39,10 +34,13 @@ final class RateLimits: Sendable {
 
     init(_ settings: RateLimitSettings = RateLimitSettings(), clock: WallClock = SystemClock()) {
         self.settings = settings
-        address = WindowCounter(limit: settings.perAddressPerMinute, window: 60, maxKeys: settings.maxClients, clock: clock)
-        apiAnonymous = WindowCounter(limit: settings.apiAnonymousPerHour, window: 3600, maxKeys: settings.maxClients, clock: clock)
-        apiUser = WindowCounter(limit: settings.apiUserPerHour, window: 3600, maxKeys: settings.maxClients, clock: clock)
-        pagesUser = WindowCounter(limit: settings.pagesUserPerMinute, window: 60, maxKeys: settings.maxClients, clock: clock)
+        func make(_ budget: RequestLimits.Budget) -> WindowCounter {
+            WindowCounter(limit: settings.budgets[budget], window: budget.window, maxKeys: settings.maxClients, clock: clock)
+        }
+        address = make(.perAddressPerMinute)
+        apiAnonymous = make(.apiAnonymousPerHour)
+        apiUser = make(.apiUserPerHour)
+        pagesUser = make(.pagesUserPerMinute)
         login = LoginThrottle(settings, clock: clock)
     }
 
