@@ -173,6 +173,12 @@ def main():
         expect(page.eval("getComputedStyle(document.querySelector('header.top')).display") == "none", "print hides the header")
         page.call("Emulation.setEmulatedMedia", media="")
 
+        # Who accessed this record: the doctor's own reads and changes, newest first.
+        page.goto(f"{base}{patient_url}")
+        panel = page.eval("(document.querySelector('section.access') || {innerText: ''}).innerText")
+        expect("Opened the record" in panel and "Created the record" in panel and "Added an analysis" in panel,
+               "the access panel lists the reads and changes: " + panel[:300])
+
         # One's own sessions and the password form.
         page.goto(f"{base}/account")
         expect("this session" in page.eval("document.body.innerText"), "the account page lists this session")

@@ -18,7 +18,7 @@ final class ErrorKindTests: XCTestCase {
     }
 
     func testDomainKindsAreClientErrorsAndSecretsExitWithTwo() {
-        for kind in ErrorKind.allCases where kind.row.layer == .domain && ![.recordDamaged, .integrityDamaged, .checkFailed].contains(kind) {
+        for kind in ErrorKind.allCases where kind.row.layer == .domain && ![.recordDamaged, .integrityDamaged, .checkFailed, .auditBroken].contains(kind) {
             XCTAssertTrue((400..<500).contains(kind.row.httpStatus), "\(kind)")
         }
         XCTAssertEqual(ErrorKind.wrongSecret.row.exitCode, 2)

@@ -36,7 +36,13 @@ final class MigrationTests: XCTestCase {
                 try ledger.seal(db, V2RowIntegrity.users, id: id)
             }
         }
-        let patient = try await store.patients.create(PatientDraft(firstName: "Gulnora", lastName: "Rahimova"), ownerID: ids["dr.old"]!)
+        // Written as that release wrote it (today's repository also records the change in the audit trail).
+        let patient = store.patientRepository.codec.record(for: PatientDraft(firstName: "Gulnora", lastName: "Rahimova"), id: UUID(),
+                                                           ownerID: ids["dr.old"]!, now: Date())
+        try await database.write { db in
+            try patient.insert(db)
+            try ledger.seal(db, .patients, id: patient.id)
+        }
         try database.close()
         return (RecoveryKeyCode.encode(recovery), ids["dr.old"]!, patient.id)
     }

@@ -88,7 +88,10 @@ func buildRouter(_ deps: AppDependencies<some PatientRepository, some UserReposi
     loginPages.addPublicRoutes(to: router)
     let pages = router.group().add(middleware: WebSessionMiddleware(sessions: deps.sessions, cookie: cookie, limits: deps.limits))
     loginPages.addSignedInRoutes(to: pages)
-    PatientPages(patients: deps.patients, analyses: deps.analyses, clock: deps.clock).addRoutes(to: pages)
+    PatientPages(patients: deps.patients, analyses: deps.analyses, clock: deps.clock, audit: deps.store?.audit, users: deps.users)
+        .addRoutes(to: pages)
+    if let audit = deps.store?.audit { AuditPages(audit: audit, users: deps.users).addRoutes(to: pages) }
+    TrashPages(patients: deps.patients).addRoutes(to: pages)
     let analysisPages = AnalysisPages(analyses: deps.analyses, ai: ai, clock: deps.clock)
     analysisPages.addRoutes(to: pages)
     AnalysisImportPages(analyses: deps.analyses, entry: analysisPages, clock: deps.clock).addRoutes(to: pages)
@@ -130,6 +133,8 @@ func buildApplication(_ deps: AppDependencies<some PatientRepository, some UserR
         app.addServices(PeriodicService.logFlush(logFile), PeriodicService.logRetention(logFile, logger: deps.logger))
     }
     app.addServices(PeriodicService.sessionPurge(deps.sessions, logger: deps.logger))
+    if let store = deps.store { app.addServices(PeriodicService.trashPurge(store.patientRepository, clock: deps.clock, logger: deps.logger)) }
+    if let audit = deps.store?.audit { app.addServices(PeriodicService.auditFlush(audit, logger: deps.logger)) }
     if let backups = deps.backups {
         // Checks every minute; a backup is made when the setting's interval has passed and something changed.
         app.addServices(PeriodicService(name: "backups", interval: .seconds(60)) {

@@ -16,6 +16,15 @@ enum Server {
 
     static func run(store: MedoraStore, lock: DataDirectoryLock, config: ServerConfig,
                     banner: @escaping @Sendable (String) -> Void = { _ in }) async throws {
+        // Work the server does on its own (scheduled backups) is the server's in the audit trail;
+        // each request sets its user.
+        try await AuditActor.$current.withValue(AuditActor(userID: nil, address: nil, origin: .server)) {
+            try await serve(store: store, lock: lock, config: config, banner: banner)
+        }
+    }
+
+    private static func serve(store: MedoraStore, lock: DataDirectoryLock, config: ServerConfig,
+                              banner: @escaping @Sendable (String) -> Void) async throws {
         // The connection cap follows the descriptor limit, raised first.
         ConnectionRegistry.raiseDescriptorLimit()
         let config = { var c = config; c.connections = ConnectionRegistry(); return c }()

@@ -19,3 +19,21 @@ extension PeriodicService {
         }
     }
 }
+
+extension PeriodicService {
+    /// Erases for good the patients that have been in the trash for 30 days: at start and hourly.
+    static func trashPurge(_ patients: SQLitePatientRepository, clock: any WallClock, logger: Logger,
+                           interval: Duration = .seconds(3600)) -> PeriodicService {
+        PeriodicService(name: "trash purge", interval: interval) {
+            let before = clock.now().addingTimeInterval(-Double(SQLitePatientRepository.trashDays) * 86400)
+            do {
+                let erased = try await patients.purgeTrash(deletedBefore: before)
+                if erased > 0 { logger.info("patients erased after 30 days in the trash", metadata: ["count": .stringConvertible(erased)]) }
+            } catch let e as MedoraError {
+                logger.warning("trash purge failed", metadata: ["code": .string(e.kind.code)])
+            } catch {
+                logger.warning("trash purge failed", metadata: ["type": .string("\(type(of: error))")])
+            }
+        }
+    }
+}

@@ -10,6 +10,9 @@ public enum Permission: String, CaseIterable, Sendable {
     case manageUsers
     case manageSettings
     case manageBackups
+    /// The clinic's audit trail (every user's actions); a patient's own access panel needs only
+    /// the patient in scope.
+    case viewAudit
 }
 
 extension User.Role {

@@ -5,6 +5,8 @@ import MedoraCrypto
 public protocol SessionRepository: Sendable {
     /// Starts a session and returns the bearer token (shown once) with it.
     func create(userID: UUID, ip: String?, userAgent: String?) async throws -> (token: String, session: Session)
+    /// Notes a refused sign-in in the audit trail (no login or password kept: who tried is not known).
+    func noteFailedSignIn(_ actor: AuditActor)
     /// The live session and its active user for a token, or nil.
     func resolve(token: String) async throws -> (Session, User)?
     func revoke(token: String) async throws
@@ -28,10 +30,12 @@ public final class SQLiteSessionRepository: SessionRepository {
 
     let ledger: IntegrityLedger
     let activity = SessionActivity()
+    let audit: AuditTrail
 
     init(database: AppDatabase, keyring: Keyring, ledger: IntegrityLedger, users: SQLiteUserRepository, clock: WallClock,
-         cache: SessionCache) {
+         cache: SessionCache, audit: AuditTrail) {
         self.database = database
+        self.audit = audit
         self.ledger = ledger
         self.tokenKey = keyring.subkey(.session)
         self.users = users
@@ -54,8 +58,10 @@ public final class SQLiteSessionRepository: SessionRepository {
                               createdAt: now, expiresAt: now.addingTimeInterval(Self.lifetime))
         let hash = tokenHash(token)
         let agent = userAgent.map { String($0.prefix(256)) }
-        let ledger = self.ledger
+        let (ledger, audit) = (self.ledger, self.audit)
+        let actor = AuditActor(userID: userID, address: ip, origin: AuditActor.current.origin)
         try await database.write { db in
+            try audit.record(db, .signIn, entity: session.id, actor: actor)
             try db.execute(sql: """
                 INSERT INTO sessions (id, token_hash, user_id, csrf, created_at, expires_at, ip, user_agent)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
@@ -97,12 +103,17 @@ public final class SQLiteSessionRepository: SessionRepository {
         return (session, user)
     }
 
+    public func noteFailedSignIn(_ actor: AuditActor) { audit.noteRead(.signInFailed, actor: actor) }
+
     public func revoke(token: String) async throws {
         let hash = tokenHash(token)
         cache.remove(hash)
         activity.forget(hash)
-        let ledger = self.ledger
+        let (ledger, audit, actor) = (self.ledger, self.audit, AuditActor.current)
         try await database.write { db in
+            for id in try UUID.fetchAll(db, sql: "SELECT id FROM sessions WHERE token_hash = ?", arguments: [hash]) {
+                try audit.record(db, .signOut, entity: id, actor: actor)
+            }
             try ledger.delete(db, .sessions, where: "token_hash = ?", arguments: [hash])
         }
     }
@@ -118,18 +129,22 @@ public final class SQLiteSessionRepository: SessionRepository {
     }
 
     public func revoke(id: UUID, userID: UUID) async throws -> Bool {
-        let ledger = self.ledger
+        let (ledger, audit, actor) = (self.ledger, self.audit, AuditActor.current)
         let ended = try await database.write { db in
-            try ledger.delete(db, .sessions, where: "id = ? AND user_id = ?", arguments: [id, userID])
+            let n = try ledger.delete(db, .sessions, where: "id = ? AND user_id = ?", arguments: [id, userID])
+            if n > 0 { try audit.record(db, .signOut, entity: id, actor: actor) }
+            return n
         }
         cache.removeAll(userID: userID)
         return ended > 0
     }
 
     public func revokeAll(userID: UUID, keeping: UUID?) async throws -> Int {
-        let ledger = self.ledger
+        let (ledger, audit, actor) = (self.ledger, self.audit, AuditActor.current)
         let ended = try await database.write { db in
-            try ledger.delete(db, .sessions, where: "user_id = ? AND id IS NOT ?", arguments: [userID, keeping])
+            let ids = try UUID.fetchAll(db, sql: "SELECT id FROM sessions WHERE user_id = ? AND id IS NOT ?", arguments: [userID, keeping])
+            try audit.append(db, ids.map { AuditTrail.Event(at: audit.clock.now(), actor: actor, action: .signOut, entityID: $0, patientID: nil) })
+            return try ledger.delete(db, .sessions, where: "user_id = ? AND id IS NOT ?", arguments: [userID, keeping])
         }
         cache.removeAll(userID: userID)
         return ended

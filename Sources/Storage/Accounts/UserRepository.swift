@@ -54,12 +54,14 @@ public final class SQLiteUserRepository: UserRepository {
     let clock: WallClock
     let hashing: BlockingWorkLimiter
     let sessionCache: SessionCache
+    let audit: AuditTrail
     /// Verified against when a login does not exist, so response time does not reveal which logins exist.
     private let decoyHash: String
 
     init(database: AppDatabase, keyring: Keyring, ledger: IntegrityLedger, quarantine: QuarantineRegistry,
-         clock: WallClock, hashing: BlockingWorkLimiter, sessionCache: SessionCache) throws {
+         clock: WallClock, hashing: BlockingWorkLimiter, sessionCache: SessionCache, audit: AuditTrail) throws {
         self.database = database
+        self.audit = audit
         self.sessionCache = sessionCache
         self.cipher = FieldCipher(key: keyring.subkey(.field))
         self.ledger = ledger
@@ -114,11 +116,12 @@ public final class SQLiteUserRepository: UserRepository {
                                 displayName: .seal(name, cipher: cipher, Self.context(id, 1)),
                                 version: 1, status: User.Status.active.rawValue, createdAt: now, updatedAt: now,
                                 doctorID: doctor)
-        let ledger = self.ledger
+        let (ledger, audit, actor) = (self.ledger, self.audit, AuditActor.current)
         do {
             try await database.write { db in
                 try record.insert(db)
                 try ledger.seal(db, .users, id: id)
+                try audit.record(db, .userCreate, entity: id, actor: actor)
             }
         } catch let e as DatabaseError where e.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
             throw MedoraError(.duplicateLogin)
@@ -171,7 +174,7 @@ public final class SQLiteUserRepository: UserRepository {
     }
 
     public func delete(userID: UUID) async throws {
-        let ledger = self.ledger
+        let (ledger, audit, actor) = (self.ledger, self.audit, AuditActor.current)
         try await database.write { db in
             guard let row = try Row.fetchOne(db, sql: AuthenticatedTable.users.selectAll + " WHERE id = ?", arguments: [userID]) else {
                 throw MedoraError(.notFound)
@@ -187,6 +190,7 @@ public final class SQLiteUserRepository: UserRepository {
             try db.execute(sql: "UPDATE users SET doctor_id = NULL WHERE doctor_id = ?", arguments: [userID])
             try ledger.seal(db, .users, ids: assistants)
             try ledger.delete(db, .users, where: "id = ?", arguments: [userID])
+            try audit.record(db, .userDelete, entity: userID, actor: actor)
         }
         sessionCache.removeAll(userID: userID)
     }
@@ -235,13 +239,14 @@ public final class SQLiteUserRepository: UserRepository {
     private func change(userID: UUID, set assignment: String, _ values: StatementArguments, endSessions: Bool = true,
                         check: @Sendable @escaping (Database, User) throws -> Void = { _, _ in }) async throws {
         let now = clock.now()
-        let ledger = self.ledger
+        let (ledger, audit, actor) = (self.ledger, self.audit, AuditActor.current)
         try await database.write { db in
             guard let row = try Row.fetchOne(db, sql: AuthenticatedTable.users.selectAll + " WHERE id = ?", arguments: [userID]) else {
                 throw MedoraError(.notFound)
             }
             let (_, user) = try self.open(row)
             try check(db, user)
+            try audit.record(db, .userUpdate, entity: userID, actor: actor)
             try db.execute(sql: "UPDATE users SET \(assignment), updated_at = ? WHERE id = ?", arguments: values + [now, userID])
             try ledger.seal(db, .users, id: userID)
             if endSessions { try ledger.delete(db, .sessions, where: "user_id = ?", arguments: [userID]) }

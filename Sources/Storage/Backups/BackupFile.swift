@@ -19,6 +19,9 @@ public enum BackupFile {
         public var appVersion: String
         public var databaseBytes: Int64
         public var slots: [KeySlot]
+        /// The audit chain's head in the backed-up database (absent in backups made before the
+        /// audit trail): `audit verify --against` checks a database file against it.
+        public var auditHead: AuditHead?
     }
 
     /// Encrypts the database file at `source` into `destination`: written under a temporary name,

@@ -57,16 +57,23 @@ public final class BackupScheduler: Sendable {
             if current.lastGood != nil, let made = madeAt.withLock({ $0 }), !changed(since: made) { return false }
         }
         state.withLock { $0.lastAttempt = now }
+        do {
+            // Recorded before `started`, so the entry alone does not count as a change next time.
+            try await store.audit.recordNow(.backupCreate)
+        } catch {
+            state.withLock { $0.lastError = (error as? MedoraError)?.kind.code ?? "internal_error" }
+            return false
+        }
         let started = Date()
         do {
-            let info = try await store.backup(appVersion: appVersion)
+            let info = try await store.backup(appVersion: appVersion, record: false)
             let verified = try await store.verifyBackup(at: info.path)
             guard verified.isGood else { throw MedoraError(.backupInvalid, ["path": info.path, "detail": "verification failed"]) }
             var missing = false
             if !settings.backupFolder.isEmpty {
                 var isDir: ObjCBool = false
                 if FileManager.default.fileExists(atPath: settings.backupFolder, isDirectory: &isDir), isDir.boolValue {
-                    _ = try await store.backup(to: settings.backupFolder, appVersion: appVersion)
+                    _ = try await store.backup(to: settings.backupFolder, appVersion: appVersion, record: false)
                     prune(settings.backupFolder, now: now)
                 } else {
                     missing = true

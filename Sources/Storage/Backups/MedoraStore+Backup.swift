@@ -27,9 +27,11 @@ extension MedoraStore {
     /// is encrypted, in the data directory's `backups/` (mode 0600), never on the destination: a USB
     /// stick only ever receives the encrypted file. It is a throwaway file, so it is written with
     /// no journal and no fsync.
-    public func backup(to directory: String? = nil, appVersion: String = "unknown",
+    public func backup(to directory: String? = nil, appVersion: String = "unknown", record: Bool = true,
                        progress: (Int64, Int64) -> Void = { _, _ in }) async throws -> BackupInfo {
         let dir = directory ?? self.directory.backupsPath
+        // Recorded before the snapshot, so the backup holds its own entry and carries its head.
+        if record { try await audit.recordNow(.backupCreate) }
         do {
             try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         } catch {
@@ -59,10 +61,26 @@ extension MedoraStore {
             throw AppDatabase.mapError(error, path: snapshot)
         }
         let slots = try await database.read { db in try KeySlotStore.fetchAll(db) }
+        let auditHead: AuditHead
+        do {
+            let queue = try DatabaseQueue(path: snapshot)
+            auditHead = try await queue.read { db in try AuditTrail.head(db) }
+            try queue.close()
+        } catch {
+            throw AppDatabase.mapError(error, path: snapshot)
+        }
         let size = Self.fileSize(snapshot)
-        let header = BackupFile.Header(createdAt: now, appVersion: appVersion, databaseBytes: size, slots: slots)
+        let header = BackupFile.Header(createdAt: now, appVersion: appVersion, databaseBytes: size, slots: slots, auditHead: auditHead)
         try BackupFile.write(source: snapshot, to: final, header: header, key: keyring.subkey(.backup)) { progress($0, size) }
         return BackupInfo(path: final, fileBytes: Self.fileSize(final), createdAt: now, databaseBytes: size)
+    }
+
+    /// The audit head written in a backup, once the whole file has decrypted with this
+    /// installation's keys (so the header is authentic); nil for a backup older than the trail.
+    public func auditHead(ofBackup path: String) async throws -> AuditHead? {
+        let (header, _) = try BackupFile.header(at: path)
+        try BackupFile.decrypt(path, key: keyring.subkey(.backup), to: nil)
+        return header.auditHead
     }
 
     /// Verifies a backup with this installation's own keys (scheduled backups need no passphrase).
@@ -102,11 +120,17 @@ extension MedoraStore {
             throw MedoraError(.restoreNeedsForce, ["path": dir.url.path])
         }
         let keyring = try keyring(for: path, secret: secret)
+        let erasedSince = currentErasures(dir, keyring: keyring)
         let staged = dir.databasePath + ".restore-\(UUID.random().uuidString)"
         defer { for suffix in ["", "-wal", "-shm"] { unlink(staged + suffix) } }
         try BackupFile.decrypt(path, key: keyring.subkey(.backup), to: staged)
         let verification = try await check(decrypted: staged, keyring: keyring, info: BackupInfo(path: path, fileBytes: fileSize(path),
-                                                                                        createdAt: clock.now(), databaseBytes: fileSize(staged)))
+                                                                                        createdAt: clock.now(), databaseBytes: fileSize(staged))) { store in
+            // Before it goes live: patients erased since the backup was made are erased again, and
+            // the restore is recorded in the restored trail.
+            try await store.patientRepository.applyErasures(from: dir, extra: erasedSince, writeFile: false)
+            try await store.audit.recordNow(.backupRestore)
+        }
         guard verification.isGood else {
             throw BackupFile.invalid(path, "the restored database does not check out")
         }
@@ -130,6 +154,17 @@ extension MedoraStore {
 
     // MARK: Helpers
 
+    /// The erasure ledger of the database about to be replaced, as far as it can be read (the
+    /// file beside it holds the same entries unless the last erasure's process died in between).
+    static func currentErasures(_ dir: DataDirectory, keyring: Keyring) -> Set<ErasureLedger.Entry> {
+        guard FileManager.default.fileExists(atPath: dir.databasePath) else { return [] }
+        var config = Configuration()
+        config.readonly = true
+        guard let queue = try? DatabaseQueue(path: dir.databasePath, configuration: config) else { return [] }
+        defer { try? queue.close() }
+        return (try? queue.read { db in try ErasureLedger(keyring: keyring).stored(db) }) ?? []
+    }
+
     static func keyring(for path: String, secret: UnlockSecret) throws -> Keyring {
         let (header, _) = try BackupFile.header(at: path)
         return Keyring(masterKey: try KeySlotStore.unlock(header.slots, with: try resolve(secret)))
@@ -146,7 +181,8 @@ extension MedoraStore {
     }
 
     /// Opens a decrypted database with the keys (read-only use) and checks every record.
-    static func check(decrypted path: String, keyring: Keyring, info: BackupInfo) async throws -> BackupVerification {
+    static func check(decrypted path: String, keyring: Keyring, info: BackupInfo,
+                      then: (MedoraStore) async throws -> Void = { _ in }) async throws -> BackupVerification {
         let database = try AppDatabase(path: path)
         defer { try? database.close() }
         let format = try await database.read { db in try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'format'") }
@@ -156,7 +192,9 @@ extension MedoraStore {
         try database.migrate(store.ledger)
         // `check` scans every table itself (MACs, set digests, every patient opened).
         let report = try await store.check()
-        return BackupVerification(info: info, patients: report.patients, users: report.users, report: report)
+        let verification = BackupVerification(info: info, patients: report.patients, users: report.users, report: report)
+        if verification.isGood { try await then(store) }
+        return verification
     }
 
     /// `YYYYMMDD-HHMMSS` in UTC, for file names.

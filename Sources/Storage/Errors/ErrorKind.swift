@@ -19,6 +19,7 @@ public enum ErrorKind: String, CaseIterable, Sendable {
     case recordDamaged = "record_damaged"
     case integrityDamaged = "integrity_damaged"
     case checkFailed = "check_failed"
+    case auditBroken = "audit_broken"
     case backupInvalid = "backup_invalid"
     // Request: how a call reached the server.
     case badRequest = "bad_request"
@@ -90,6 +91,7 @@ public enum ErrorKind: String, CaseIterable, Sendable {
         case .recordDamaged: Row(.domain, 500, .recordDamaged)
         case .integrityDamaged: Row(.domain, 500, .integrityDamaged)
         case .checkFailed: Row(.domain, 500, .checkFailed)
+        case .auditBroken: Row(.domain, 500, .auditBroken)
         case .backupInvalid: Row(.domain, 422, .backupInvalid)
         case .badRequest: Row(.request, 400, .badRequest)
         case .invalidJSON: Row(.request, 400, .invalidJSON)

@@ -23,9 +23,11 @@ public struct IntegrityReport: Sendable {
     public var sessions: Int
     public var damaged: [DamagedRecord]
     public var rowSets: [DigestFinding]
+    /// The audit trail's chain walked in full (`audit verify`).
+    public var audit: AuditVerification?
 
     public var isHealthy: Bool {
-        sqliteIntegrity == ["ok"] && foreignKeyViolations == 0 && damaged.isEmpty && rowSets.isEmpty
+        sqliteIntegrity == ["ok"] && foreignKeyViolations == 0 && damaged.isEmpty && rowSets.isEmpty && audit?.problem == nil
             && slots.allSatisfy(\.acceptable) && slots.contains { $0.kind == "recovery" }
     }
 }
@@ -34,6 +36,7 @@ extension MedoraStore {
     public func check() async throws -> IntegrityReport {
         try scanAtUnlock()
         let (damaged, rowSets) = (damagedRecords, integrityFindings)
+        let audit = try? await self.audit.verify()
         return try await database.read { db in
             // SQLite's check can itself stop at a damaged page: that is its finding.
             let integrity: [String]
@@ -54,7 +57,7 @@ extension MedoraStore {
                 patients: count("SELECT COUNT(*) FROM patients WHERE deleted_at IS NULL"),
                 deletedPatients: count("SELECT COUNT(*) FROM patients WHERE deleted_at IS NOT NULL"),
                 sessions: count("SELECT COUNT(*) FROM sessions"),
-                damaged: damaged, rowSets: rowSets)
+                damaged: damaged, rowSets: rowSets, audit: audit)
         }
     }
 }

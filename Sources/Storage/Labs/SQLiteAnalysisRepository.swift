@@ -74,16 +74,18 @@ public final class SQLiteAnalysisRepository: AnalysisRepository {
     public func find(id: UUID, patientID: UUID, scope: PatientScope) async throws -> Analysis? {
         guard let list = try await list(patientID: patientID, scope: scope) else { return nil }
         if list.damaged.contains(id) { throw MedoraError(.recordDamaged, ["record": id.uuidString.lowercased()]) }
-        return list.items.first { $0.id == id }
+        let found = list.items.first { $0.id == id }
+        if found != nil { patients.audit.noteRead(.analysisRead, entity: id, patient: patientID) }
+        return found
     }
 
     public func create(patientID: UUID, scope: PatientScope, draft: AnalysisDraft) async throws -> Analysis? {
-        guard let patient = try await patients.find(id: patientID, scope: scope) else { return nil }
+        guard let patient = try await patients.open(id: patientID, scope: scope) else { return nil }
         let now = clock.now()
         let valid = try AnalysisValidation.validated(draft, birthDate: patient.details[.birthDate], today: now)
         let reading = patient.interpret(valid).findings
         let id = UUID.random()
-        let (codec, quarantine, ledger) = (patients.codec, self.quarantine, self.ledger)
+        let (codec, quarantine, ledger, audit, actor) = (patients.codec, self.quarantine, self.ledger, patients.audit, AuditActor.current)
         return try await write { db -> Analysis? in
             guard let cipher = try Self.patientKey(db, patientID: patientID, scope: scope, codec: codec, quarantine: quarantine) else {
                 return nil
@@ -94,12 +96,13 @@ public final class SQLiteAnalysisRepository: AnalysisRepository {
                                         version: 1, createdAt: now, updatedAt: now)
             try record.insert(db)
             let stored = try ledger.seal(db, .analyses, id: id)
+            try audit.record(db, .analysisCreate, entity: id, patient: patientID, actor: actor)
             return try Self.stored(record, valid, reading, stored)
         }
     }
 
     public func update(id: UUID, patientID: UUID, scope: PatientScope, draft: AnalysisDraft, expectedVersion: Int?) async throws -> Analysis? {
-        guard let patient = try await patients.find(id: patientID, scope: scope) else { return nil }
+        guard let patient = try await patients.open(id: patientID, scope: scope) else { return nil }
         let valid = try AnalysisValidation.validated(draft, birthDate: patient.details[.birthDate], today: clock.now())
         let reading = patient.interpret(valid).findings
         return try await rewrite(id: id, patientID: patientID, scope: scope, expectedVersion: expectedVersion) { _ in (valid, reading) }
@@ -116,7 +119,7 @@ public final class SQLiteAnalysisRepository: AnalysisRepository {
     func rewrite(id: UUID, patientID: UUID, scope: PatientScope, expectedVersion: Int?,
                  _ change: @Sendable @escaping (Analysis) -> (AnalysisDraft, [ReadingFinding])) async throws -> Analysis? {
         let now = clock.now()
-        let (codec, quarantine, ledger) = (patients.codec, self.quarantine, self.ledger)
+        let (codec, quarantine, ledger, audit, actor) = (patients.codec, self.quarantine, self.ledger, patients.audit, AuditActor.current)
         return try await write { db -> Analysis? in
             guard let cipher = try Self.patientKey(db, patientID: patientID, scope: scope, codec: codec, quarantine: quarantine),
                   let row = try Row.fetchOne(db, sql: AuthenticatedTable.analyses.selectAll + " WHERE id = ?", arguments: [id]) else {
@@ -142,22 +145,25 @@ public final class SQLiteAnalysisRepository: AnalysisRepository {
                                         version: version, createdAt: current.createdAt, updatedAt: now)
             try record.update(db)
             let stored = try ledger.seal(db, .analyses, id: id)
+            try audit.record(db, .analysisUpdate, entity: id, patient: patientID, actor: actor)
             return try Self.stored(record, valid, reading, stored)
         }
     }
 
     public func delete(id: UUID, patientID: UUID, scope: PatientScope) async throws -> Bool {
-        let (codec, quarantine, ledger) = (patients.codec, self.quarantine, self.ledger)
+        let (codec, quarantine, ledger, audit, actor) = (patients.codec, self.quarantine, self.ledger, patients.audit, AuditActor.current)
         return try await write { db -> Bool in
             guard try Self.patientKey(db, patientID: patientID, scope: scope, codec: codec, quarantine: quarantine) != nil else {
                 return false
             }
-            return try ledger.delete(db, .analyses, where: "id = ? AND patient_id = ?", arguments: [id, patientID]) > 0
+            guard try ledger.delete(db, .analyses, where: "id = ? AND patient_id = ?", arguments: [id, patientID]) > 0 else { return false }
+            try audit.record(db, .analysisDelete, entity: id, patient: patientID, actor: actor)
+            return true
         }
     }
 
     public func createMany(patientID: UUID, scope: PatientScope, drafts: [AnalysisDraft]) async throws -> [Analysis]? {
-        guard let patient = try await patients.find(id: patientID, scope: scope) else { return nil }
+        guard let patient = try await patients.open(id: patientID, scope: scope) else { return nil }
         let now = clock.now()
         var building: [(UUID, AnalysisDraft, [ReadingFinding])] = []
         for d in drafts {
@@ -165,6 +171,7 @@ public final class SQLiteAnalysisRepository: AnalysisRepository {
             building.append((UUID.random(), valid, patient.interpret(valid).findings))
         }
         let (codec, quarantine, ledger, prepared) = (patients.codec, self.quarantine, self.ledger, building)
+        let (audit, actor) = (patients.audit, AuditActor.current)
         return try await write { db -> [Analysis]? in
             guard let cipher = try Self.patientKey(db, patientID: patientID, scope: scope, codec: codec, quarantine: quarantine) else {
                 return nil
@@ -179,6 +186,8 @@ public final class SQLiteAnalysisRepository: AnalysisRepository {
                 records.append(record)
             }
             let stored = try ledger.seal(db, .analyses, ids: prepared.map(\.0))
+            try audit.append(db, prepared.map { AuditTrail.Event(at: now, actor: actor, action: .analysisCreate, entityID: $0.0,
+                                                                 patientID: patientID) })
             return try zip(records, zip(prepared, stored)).map { record, pair in
                 try Self.stored(record, pair.0.1, pair.0.2, pair.1)
             }

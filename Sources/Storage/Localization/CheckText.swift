@@ -1,6 +1,6 @@
 /// The lines of `medora-lite check`.
 public enum CheckText: LocalizedKey {
-    case integrity, foreignKeys, slot, migrations, users, patients, sessions, damaged, rowSets, violations, weak, passed
+    case integrity, foreignKeys, slot, migrations, users, patients, sessions, damaged, rowSets, audit, violations, weak, passed
 
     public var translation: Translation {
         switch self {
@@ -13,6 +13,7 @@ public enum CheckText: LocalizedKey {
         case .sessions: Translation("sessions", uz: "seanslar", ru: "сеансы")
         case .damaged: Translation("damaged records", uz: "shikastlangan yozuvlar", ru: "повреждённые записи")
         case .rowSets: Translation("sets of rows", uz: "yozuvlar toʻplami", ru: "наборы строк")
+        case .audit: Translation("audit trail", uz: "audit jurnali", ru: "журнал аудита")
         case .violations: Translation("{count} violations", uz: "{count} ta buzilish", ru: "нарушений: {count}")
         case .weak: Translation("WEAK", uz: "ZAIF", ru: "СЛАБЫЙ")
         case .passed: Translation("check passed", uz: "tekshiruv muvaffaqiyatli", ru: "проверка пройдена")

@@ -5,7 +5,7 @@ public enum ErrorText: LocalizedKey {
     case unavailable, invalidID, unsupportedMediaType, duplicateLogin, lastAdministrator, userHasPatients, roleChangeRefused, noDoctorAssigned, aiNotConfigured, aiLimitReached, aiUnavailable, recordDamaged, integrityDamaged
     case wrongPassphrase, tamperedKeySlot, noSecret, passphraseMismatch, notInitialized, alreadyInitialized, restoreNeedsForce
     case corruptDatabase, locked, notAccessible, diskFull, unsafeConnection, cannotListen, tlsInvalid, serviceFailed
-    case checkFailed, backupInvalid
+    case checkFailed, auditBroken, backupInvalid
 
     public var translation: Translation {
         switch self {
@@ -125,6 +125,7 @@ public enum ErrorText: LocalizedKey {
                                              uz: "{path} da allaqachon baza bor; uni zaxira nusxa bilan almashtirish uchun serverni toʻxtating va --force qoʻshing (joriy baza yonida medora.db.before-restore-… sifatida saqlanadi)",
                                              ru: "в {path} уже есть база; чтобы заменить её резервной копией, остановите сервер и добавьте --force (текущая сохранится рядом как medora.db.before-restore-…)")
         case .checkFailed: Translation("check FAILED", uz: "tekshiruv MUVAFFAQIYATSIZ", ru: "проверка НЕ пройдена")
+        case .auditBroken: Translation("audit trail BROKEN: {detail}", uz: "audit jurnali BUZILGAN: {detail}", ru: "журнал аудита НАРУШЕН: {detail}")
         }
     }
 }

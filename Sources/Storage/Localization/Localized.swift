@@ -60,7 +60,7 @@ public enum StringCatalogue {
             K.allCases.map { ("\(K.self).\($0)", $0.translation) }
         }
         return rows(ErrorText.self) + rows(ValidationIssue.Code.self) + rows(ValidationIssue.AllowedCharacters.self)
-            + rows(CLIText.self) + rows(CheckText.self)
+            + rows(CLIText.self) + rows(CheckText.self) + rows(AuditText.self) + rows(AuditAction.self) + rows(ErasureText.self)
             + rows(PageText.self) + rows(WebText.self) + rows(Sex.self) + rows(HelpText.self) + rows(ReadingText.self) + rows(LabText.self)
             + LabCatalogue.tests.map { ("LabTest.\($0.key)", $0.name) } + LabCatalogue.panels.map { ("LabPanel.\($0.id)", $0.name) }
             + AnalysisField.allCases.map { ("AnalysisField.\($0)", $0.label) }

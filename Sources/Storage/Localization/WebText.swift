@@ -14,7 +14,7 @@ public enum WebText: String, LocalizedKey {
     case apply, noAssistantDoctor, everyPatient, languageSwitch, skipToContent, aiSettings, aiEndpoint, aiModel, aiKey, aiMonthlyLimit
     case backups, backupStale, backupNow, backupMade, backupFailed, backupLastGood, backupNone, backupFile, backupSize, backupTime
     case backupSettings, backupMinutes, backupFolder, backupFolderMissing, download, backupState, backupVerified, backupUnchecked
-    case limitsSettings, limitsIntro, limitPerAddress, limitApiAnonymous, limitApiUser, limitPagesUser, limitRange, limitPinned
+    case limitsSettings, limitsIntro, limitPerAddress, limitApiAnonymous, limitApiUser, limitPagesUser, limitRange, limitPinned, audit
 
     public var translation: Translation {
         switch self {
@@ -209,6 +209,7 @@ public enum WebText: String, LocalizedKey {
                                           ru: "Страниц на вошедшего пользователя в минуту")
         case .limitRange: Translation("{min}–{max}; standard {standard}", uz: "{min}–{max}; odatiy {standard}",
                                       ru: "{min}–{max}; обычно {standard}")
+        case .audit: Translation("Audit", uz: "Audit", ru: "Аудит")
         case .limitPinned: Translation("Set to {value} by {option} when the server was started; this applies until it is started without it.",
                                        uz: "Server ishga tushirilganda {option} bilan {value} qilib belgilangan; usiz ishga tushirilguncha amal qiladi.",
                                        ru: "Задано значением {value} через {option} при запуске сервера; действует, пока сервер не запущен без него.")

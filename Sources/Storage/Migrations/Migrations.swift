@@ -9,6 +9,7 @@ enum Migrations {
         m.registerMigration("v2-row-integrity") { db in try V2RowIntegrity.migrate(db, ledger) }
         m.registerMigration("v3-clinic-accounts") { db in try V3ClinicAccounts.migrate(db, ledger) }
         m.registerMigration("v4-analyses") { db in try V4Analyses.migrate(db, ledger) }
+        m.registerMigration("v5-audit", migrate: V5Audit.migrate)
         return m
     }
 }

@@ -11,8 +11,16 @@ public protocol PatientRepository: Sendable {
     /// Replaces the details (the owner stays). `expectedVersion` (when given) must match the stored
     /// version. A damaged record is never overwritten (`recordDamaged`).
     func update(id: UUID, scope: PatientScope, details: PatientDraft, expectedVersion: Int?) async throws -> Patient?
-    /// Soft-deletes; returns false if there was no such patient in the scope.
+    /// Moves to the trash (soft delete, erased for good after 30 days); returns false if there was
+    /// no such patient in the scope.
     func delete(id: UUID, scope: PatientScope) async throws -> Bool
+    /// Erases for good (data key destroyed, rows deleted, id in the erasure ledger), whether the
+    /// patient is live, in the trash or damaged; false if there was no such patient in the scope.
+    func erase(id: UUID, scope: PatientScope) async throws -> Bool
+    /// The trash in `scope`, most recently deleted first.
+    func trash(scope: PatientScope) async throws -> [TrashedPatient]
+    /// Takes a patient out of the trash; nil if there is no such patient in the trash.
+    func restoreFromTrash(id: UUID, scope: PatientScope) async throws -> Patient?
     /// Lists (empty query) or searches the patients in the scope, ordered and paginated; the page
     /// names the scope's damaged records by id.
     func search(scope: PatientScope, query: String?, limit: Int, offset: Int) async throws -> PatientPage

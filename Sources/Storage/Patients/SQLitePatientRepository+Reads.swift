@@ -40,6 +40,14 @@ extension SQLitePatientRepository {
     }
 
     public func find(id: UUID, scope: PatientScope) async throws -> Patient? {
+        let patient = try await open(id: id, scope: scope)
+        if patient != nil { audit.noteRead(.patientRead, entity: id, patient: id) }
+        return patient
+    }
+
+    /// `find` without an audit entry: for work on the patient that records its own (an analysis
+    /// added reads the patient's sex and age for its reading).
+    func open(id: UUID, scope: PatientScope) async throws -> Patient? {
         let loaded = try await load([id], scope: scope)
         if loaded.damaged.contains(id) { throw MedoraError(.recordDamaged, ["record": id.uuidString.lowercased()]) }
         return loaded.patients[id]
@@ -52,6 +60,7 @@ extension SQLitePatientRepository {
         case .nobody: SearchPage(total: 0, ids: [])
         }
         let loaded = page.ids.isEmpty ? Loaded() : try await load(page.ids, scope: scope)
+        audit.noteRead(.patientList)
         let damaged = Set(loaded.damaged).union((query ?? "").isEmpty ? quarantine.ids(table: PatientField.table, scope: scope) : [])
         return PatientPage(total: page.total, limit: limit, offset: offset,
                            items: page.ids.compactMap { loaded.patients[$0] },

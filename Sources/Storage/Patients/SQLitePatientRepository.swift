@@ -14,8 +14,16 @@ public final class SQLitePatientRepository: PatientRepository {
     let cache: PatientCache
     let clock: WallClock
     let statisticsCache: StatisticsCache
+    let audit: AuditTrail
+    let erasures: ErasureLedger
+    /// Where the erasure ledger's file is kept (nil for a database checked outside its directory).
+    let erasureDirectory: DataDirectory?
 
-    init(database: AppDatabase, keyring: Keyring, ledger: IntegrityLedger, quarantine: QuarantineRegistry, clock: WallClock) {
+    init(database: AppDatabase, keyring: Keyring, ledger: IntegrityLedger, quarantine: QuarantineRegistry, clock: WallClock,
+         audit: AuditTrail, directory: DataDirectory?) {
+        self.audit = audit
+        self.erasures = ErasureLedger(keyring: keyring)
+        self.erasureDirectory = directory
         self.database = database
         self.codec = PatientCodec(fieldKey: keyring.subkey(.field), auth: ledger.auth)
         self.ledger = ledger
@@ -30,10 +38,11 @@ public final class SQLitePatientRepository: PatientRepository {
         let now = clock.now()
         let details = try PatientValidation.validated(draft, today: now)
         let record = codec.record(for: details, id: UUID.random(), ownerID: ownerID, now: now)
-        let ledger = self.ledger
+        let (ledger, audit, actor) = (self.ledger, self.audit, AuditActor.current)
         return try await commitReturning { db -> Patient in
             try record.insert(db)
             let stored = try ledger.seal(db, .patients, id: record.id)
+            try audit.record(db, .patientCreate, entity: record.id, patient: record.id, actor: actor)
             return try Self.patient(record, details: details, stored: stored)
         } then: { patient in
             self.statisticsCache.clear()
@@ -44,7 +53,7 @@ public final class SQLitePatientRepository: PatientRepository {
     public func update(id: UUID, scope: PatientScope, details draft: PatientDraft, expectedVersion: Int?) async throws -> Patient? {
         let now = clock.now()
         let details = try PatientValidation.validated(draft, today: now)
-        let (codec, ledger, quarantine) = (self.codec, self.ledger, self.quarantine)
+        let (codec, ledger, quarantine, audit, actor) = (self.codec, self.ledger, self.quarantine, self.audit, AuditActor.current)
         let updated: Patient? = try await commitReturning { db -> Patient? in
             guard let current = try Self.checked(db, id: id, scope: scope, codec: codec, quarantine: quarantine) else {
                 return nil
@@ -59,6 +68,7 @@ public final class SQLitePatientRepository: PatientRepository {
                                        version: version, createdAt: current.createdAt, updatedAt: now)
             try record.update(db)
             let stored = try ledger.seal(db, .patients, id: id)
+            try audit.record(db, .patientUpdate, entity: id, patient: id, actor: actor)
             return try Self.patient(record, details: details, stored: stored)
         } then: { patient in
             self.cache.invalidate(id)
@@ -70,13 +80,14 @@ public final class SQLitePatientRepository: PatientRepository {
 
     public func delete(id: UUID, scope: PatientScope) async throws -> Bool {
         let now = clock.now()
-        let (codec, ledger, quarantine) = (self.codec, self.ledger, self.quarantine)
+        let (codec, ledger, quarantine, audit, actor) = (self.codec, self.ledger, self.quarantine, self.audit, AuditActor.current)
         return try await commitReturning { db -> Bool in
             guard try Self.checked(db, id: id, scope: scope, codec: codec, quarantine: quarantine) != nil else {
                 return false
             }
             try db.execute(sql: "UPDATE patients SET deleted_at = ?, updated_at = ? WHERE id = ?", arguments: [now, now, id])
             try ledger.seal(db, .patients, id: id)
+            try audit.record(db, .patientDelete, entity: id, patient: id, actor: actor)
             return true
         } then: { deleted in
             self.cache.invalidate(id)
@@ -91,10 +102,11 @@ public final class SQLitePatientRepository: PatientRepository {
         let validated = try drafts.map { try PatientValidation.validated($0, today: now) }
         let records = validated.map { codec.record(for: $0, id: UUID.random(), ownerID: ownerID, now: now) }
         let docs = zip(records, validated).map { r, d in SearchDocument(id: r.id, ownerID: ownerID, d.values) }
-        let ledger = self.ledger
+        let (ledger, audit, actor) = (self.ledger, self.audit, AuditActor.current)
         try await commitReturning { db in
             for r in records { try r.insert(db) }
             try ledger.seal(db, .patients, ids: records.map(\.id))
+            try audit.append(db, records.map { AuditTrail.Event(at: now, actor: actor, action: .patientCreate, entityID: $0.id, patientID: $0.id) })
         } then: { _ in
             self.statisticsCache.clear()
             for d in docs { self.index.upsert(d) }

@@ -25,8 +25,11 @@ public final class SQLiteSettingsRepository: SettingsRepository {
     private let settings = Mutex(ClinicSettings.standard)
     static let keyContext = FieldContext(table: "settings", column: "ai_key", rowID: UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)), rowVersion: 0)
 
-    init(database: AppDatabase, ledger: IntegrityLedger, sessions: SessionActivity, keyring: Keyring) {
+    let audit: AuditTrail
+
+    init(database: AppDatabase, ledger: IntegrityLedger, sessions: SessionActivity, keyring: Keyring, audit: AuditTrail) {
         self.database = database
+        self.audit = audit
         self.ledger = ledger
         self.sessions = sessions
         self.cipher = FieldCipher(key: keyring.subkey(.field))
@@ -59,8 +62,9 @@ public final class SQLiteSettingsRepository: SettingsRepository {
 
     /// Writes settings rows (inserted or changed) and seals them.
     private func put(_ rows: [String: String]) async throws {
-        let (ledger, now) = (self.ledger, Date())
+        let (ledger, now, audit, actor) = (self.ledger, Date(), self.audit, AuditActor.current)
         try await database.write { db in
+            try audit.record(db, .settingsChange, actor: actor)
             var ids: [UUID] = []
             for (key, value) in rows {
                 ids.append(try Self.upsert(db, key: key, value: value, now: now))

@@ -14,6 +14,8 @@ public final class MedoraStore: Sendable {
     public let sessionRepository: SQLiteSessionRepository
     public let settingsRepository: SQLiteSettingsRepository
     public let analysisRepository: SQLiteAnalysisRepository
+    /// Who read or changed what: a MAC chain in the same file.
+    public let audit: AuditTrail
 
     public var patients: any PatientRepository { patientRepository }
     public var users: any UserRepository { userRepository }
@@ -76,18 +78,21 @@ public final class MedoraStore: Sendable {
         self.hashing = hashing
         let ledger = IntegrityLedger(auth: RowAuthenticator(keyring: keyring))
         self.ledger = ledger
+        let audit = AuditTrail(database: database, keyring: keyring, clock: clock)
+        self.audit = audit
         let sessionCache = SessionCache()
         self.patientRepository = SQLitePatientRepository(database: database, keyring: keyring, ledger: ledger,
-                                                         quarantine: quarantine, clock: clock)
+                                                         quarantine: quarantine, clock: clock, audit: audit,
+                                                         directory: directory)
         self.userRepository = try SQLiteUserRepository(database: database, keyring: keyring, ledger: ledger,
                                                        quarantine: quarantine, clock: clock, hashing: hashing,
-                                                       sessionCache: sessionCache)
+                                                       sessionCache: sessionCache, audit: audit)
         self.sessionRepository = SQLiteSessionRepository(database: database, keyring: keyring, ledger: ledger,
-                                                         users: userRepository, clock: clock, cache: sessionCache)
+                                                         users: userRepository, clock: clock, cache: sessionCache, audit: audit)
         self.analysisRepository = SQLiteAnalysisRepository(database: database, patients: patientRepository, ledger: ledger,
                                                            quarantine: quarantine, clock: clock)
         self.settingsRepository = SQLiteSettingsRepository(database: database, ledger: ledger,
-                                                           sessions: sessionRepository.activity, keyring: keyring)
+                                                           sessions: sessionRepository.activity, keyring: keyring, audit: audit)
     }
 
     // MARK: - open
@@ -105,6 +110,8 @@ public final class MedoraStore: Sendable {
         let store = try MedoraStore(directory: dir, database: database, keyring: Keyring(masterKey: masterKey),
                                     clock: clock, hashing: BlockingWorkLimiter())
         try database.migrate(store.ledger)
+        // Erasures made after this file was copied (a restore, a file put back by hand) apply again.
+        try await store.patientRepository.applyErasures(from: dir)
         try store.settingsRepository.load()
         if buildIndex { try store.scanAtUnlock() }
         return store
@@ -124,5 +131,9 @@ public final class MedoraStore: Sendable {
         digestFindings.withLock { $0 = findings }
     }
 
-    public func close() throws { try database.close() }
+    /// Commits the noted reads, then checkpoints and closes the file.
+    public func close() throws {
+        try? audit.flushNow()
+        try database.close()
+    }
 }

@@ -40,6 +40,9 @@ struct CheckCommand: AsyncParsableCommand {
         for d in r.damaged { Terminal.say("  " + d.label) }
         line(.rowSets, r.rowSets.isEmpty ? "ok" : String(r.rowSets.count))
         for f in r.rowSets { Terminal.say("  " + f.label) }
+        if let audit = r.audit {
+            line(.audit, audit.problem.map { AuditVerifyCommand.describe($0, lang) } ?? "ok (\(audit.entries))")
+        }
         guard r.isHealthy else {
             throw MedoraError(.checkFailed)
         }

@@ -16,7 +16,8 @@ struct BearerAuthMiddleware<Sessions: SessionRepository>: RouterMiddleware {
         context.notes.userID = user.id
         let budget = limits.apiUser.hit(user.id.uuidString)
         guard budget.allowed else { throw RateLimits.refusal(budget, budget: "api_user") }
-        var response = try await next(request, context)
+        let actor = AuditActor(userID: user.id, address: context.remoteIP, origin: .api)
+        var response = try await AuditActor.$current.withValue(actor) { try await next(request, context) }
         response.headers.append(contentsOf: RateLimits.headers(budget))
         return response
     }

@@ -25,13 +25,17 @@ struct SignIn<Users: UserRepository, Sessions: SessionRepository>: Sendable {
             return .throttled(retryAfter: retryAfter)
         }
         let known = limiter.isKnown(login: login, address: address)
+        let origin: AuditActor.Origin = request.uri.path.hasPrefix("/api/") ? .api : .web
         guard let user = try await users.authenticate(login: login, password: password, priority: known) else {
             limiter.failed(login: login, address: address)
+            sessions.noteFailedSignIn(AuditActor(userID: nil, address: context.remoteIP, origin: origin))
             context.logger.notice("login failed")
             return .refused
         }
         limiter.succeeded(login: login, address: address)
-        let (token, session) = try await sessions.create(userID: user.id, ip: context.remoteIP, userAgent: request.headers[.userAgent])
+        let (token, session) = try await AuditActor.$current.withValue(AuditActor(userID: user.id, address: context.remoteIP, origin: origin)) {
+            try await sessions.create(userID: user.id, ip: context.remoteIP, userAgent: request.headers[.userAgent])
+        }
         context.logger.info("login", metadata: ["user_id": .string(user.id.uuidString)])
         return .signedIn(token: token, session: session, user: user)
     }

@@ -30,7 +30,8 @@ struct WebSessionMiddleware<Sessions: SessionRepository>: RouterMiddleware {
         do {
             let budget = limits.pagesUser.hit(user.id.uuidString)
             guard budget.allowed else { throw RateLimits.refusal(budget, budget: "pages_user") }
-            return try await next(request, context)
+            let actor = AuditActor(userID: user.id, address: context.remoteIP, origin: .web)
+            return try await AuditActor.$current.withValue(actor) { try await next(request, context) }
         } catch {
             return try ErrorMiddleware.answer(error, request: request, context: context)
         }

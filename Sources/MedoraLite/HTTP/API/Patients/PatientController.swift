@@ -15,6 +15,24 @@ struct PatientController<Repository: PatientRepository>: Sendable {
         group.put(":id", use: replace)
         group.patch(":id", use: patch)
         group.delete(":id", use: delete)
+        group.post(":id/erase", use: erase)
+        group.post(":id/restore", use: restoreFromTrash)
+    }
+
+    @Sendable func erase(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let me = try context.require(.deletePatients).user
+        let id = try context.uuidParameter()
+        guard try await repository.erase(id: id, scope: me.patientScope) else { throw APIError(.patientNotFound) }
+        context.logger.info("patient erased", metadata: ["patient_id": .string(id.uuidString)])
+        return Response(status: .noContent)
+    }
+
+    @Sendable func restoreFromTrash(_ request: Request, context: AppRequestContext) async throws -> EditedResponse<PatientResponse> {
+        let me = try context.require(.deletePatients).user
+        let id = try context.uuidParameter()
+        guard let p = try await repository.restoreFromTrash(id: id, scope: me.patientScope) else { throw APIError(.patientNotFound) }
+        context.logger.info("patient restored from the trash", metadata: ["patient_id": .string(id.uuidString)])
+        return EditedResponse(headers: Self.headers(p), response: PatientResponse(p))
     }
 
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> PatientListResponse {

@@ -9,6 +9,9 @@ struct PatientPages<Patients: PatientRepository>: Sendable {
     let patients: Patients
     let analyses: any AnalysisRepository
     let clock: any WallClock
+    /// The trail and the names for the "who accessed this record" panel (nil: no panel).
+    var audit: AuditTrail?
+    var users: (any UserRepository)?
     static var pageSize: Int { 25 }
 
     func addRoutes(to group: RouterGroup<AppRequestContext>) {
@@ -80,6 +83,7 @@ struct PatientPages<Patients: PatientRepository>: Sendable {
             "items": page.items.map(Self.row),
             "hasItems": !page.items.isEmpty,
             "canCreate": identity.user.ownerOfNewPatients != nil,
+            "trashLabel": identity.user.may(.deletePatients) ? ErasureText.trash.text(lang) : "",
             "empty": page.items.isEmpty ? (identity.user.patientScope == .nobody ? WebText.noAssistantDoctor.text(lang)
                 : query.isEmpty ? WebText.noPatients.text(lang) : WebText.noMatches.text(lang)) : "",
             "damagedNotice": page.damaged.isEmpty ? "" : WebText.damagedNotice.text(lang, ["count": String(page.damaged.count)]),
@@ -96,20 +100,24 @@ struct PatientPages<Patients: PatientRepository>: Sendable {
             throw APIError(.patientNotFound)
         }
         let p = list.patient
+        var access: [String: Any] = [:]
+        if let audit, let users { access = try await AuditPages<SQLiteUserRepository>.panel(audit, users: users, patient: id, lang: lang) }
         let flash = request.uri.queryParameters["saved"] != nil ? WebText.patientSaved.text(lang)
+            : request.uri.queryParameters["restored"] != nil ? ErasureText.restored.text(lang)
             : request.uri.queryParameters["analysisDeleted"] != nil ? LabText.analysisDeleted.text(lang)
             : request.uri.queryParameters["imported"].flatMap { Int(String($0)) }.map { LabText.importSaved.text(lang, ["count": String($0)]) }
         return WebPage.render("patient", AnalysisPages.section(list, lang: lang).merging([
             "title": "\(p.details.lastName) \(p.details.firstName)", "name": "\(p.details.lastName) \(p.details.firstName)",
             "id": WebPage.key(p.id), "analysesTitle": WebText.analyses.text(lang), "l": AnalysisPages.strings(lang),
             "canDelete": identity.user.may(.deletePatients),
+            "eraseLabel": ErasureText.eraseForGood.text(lang), "confirmErase": ErasureText.confirmErase.text(lang),
             "fields": PatientField.allCases.compactMap { field -> [String: Any]? in
                 guard let value = p.details[field] else { return nil }
                 let shown = field == .sex ? (Sex(rawValue: value)?.text(lang) ?? value)
                     : field == .birthDate ? WebPage.displayDate(value) : value
                 return ["label": field.label[lang], "value": shown]
             },
-        ]) { _, b in b }, context: context, flash: flash)
+        ]) { _, b in b }.merging(access) { a, _ in a }, context: context, flash: flash)
     }
 
     @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -149,7 +157,7 @@ struct PatientPages<Patients: PatientRepository>: Sendable {
         guard try await patients.delete(id: id, scope: identity.user.patientScope) else { throw APIError(.patientNotFound) }
         context.logger.info("patient deleted", metadata: ["patient_id": .string(id.uuidString)])
         let done = WebText.patientDeleted.text(context.language)
-        return WebPage.render("message", ["title": done, "text": done], context: context)
+        return WebPage.render("message", ["title": done, "text": ErasureText.movedToTrash.text(context.language)], context: context)
     }
 
     // MARK: Helpers

@@ -9,7 +9,7 @@ enum WebTemplates {
         "patients": patients, "patient": patient, "patientForm": patientForm, "message": message, "account": account,
         "users": users, "user": user, "document": document, "settings": settings, "consent": consent,
         "panels": AnalysisTemplates.panels, "analysisForm": AnalysisTemplates.form, "analysis": AnalysisTemplates.report,
-        "analysisImport": AnalysisTemplates.importPage, "backups": backups,
+        "analysisImport": AnalysisTemplates.importPage, "backups": backups, "audit": audit, "accessPanel": accessPanel, "trash": trash,
     ]
 
     /// Nil only if a template does not parse (a test renders every one).
@@ -31,7 +31,7 @@ enum WebTemplates {
         <body>
         <a class="skip" href="#main">{{t.skipToContent}}</a>
         <header class="top"><a class="brand" href="/">{{clinic}}</a>
-        <nav>{{#user}}<a href="/">{{t.dashboard}}</a><a href="/patients">{{t.patients}}</a><a href="/account">{{t.account}}</a>{{#isAdmin}}<a href="/users">{{t.users}}</a><a href="/settings">{{t.settings}}</a><a href="/backups">{{t.backups}}</a>{{/isAdmin}}{{/user}}<a href="/help">{{t.help}}</a></nav>
+        <nav>{{#user}}<a href="/">{{t.dashboard}}</a><a href="/patients">{{t.patients}}</a><a href="/account">{{t.account}}</a>{{#isAdmin}}<a href="/users">{{t.users}}</a><a href="/settings">{{t.settings}}</a><a href="/backups">{{t.backups}}</a><a href="/audit">{{t.audit}}</a>{{/isAdmin}}{{/user}}<a href="/help">{{t.help}}</a></nav>
         <div class="tools">
         {{#anonymous}}<span class="langs">{{#languages}}<a href="/lang/{{code}}" {{#current}}aria-current="true"{{/current}}>{{code}}</a>{{/languages}}</span>{{/anonymous}}
         {{#user}}<form method="post" action="/account/language" class="inline langs" aria-label="{{t.languageSwitch}}"><input type="hidden" name="csrf" value="{{csrf}}">{{#languages}}<button type="submit" name="language" value="{{code}}" class="link" {{#current}}aria-current="true"{{/current}}>{{code}}</button>{{/languages}}</form>
@@ -82,7 +82,8 @@ enum WebTemplates {
         <form method="get" action="/patients" class="search" role="search">
         <label for="q" class="hidden">{{t.searchButton}}</label>
         <input id="q" name="q" type="search" value="{{query}}" placeholder="{{t.searchPlaceholder}}" autocomplete="off" data-live-search>
-        <button type="submit">{{t.searchButton}}</button> {{#canCreate}}<a class="button" href="/patients/new">{{t.newPatient}}</a>{{/canCreate}}</form>
+        <button type="submit">{{t.searchButton}}</button> {{#canCreate}}<a class="button" href="/patients/new">{{t.newPatient}}</a>{{/canCreate}}
+        {{#trashLabel}}<a href="/trash">{{trashLabel}}</a>{{/trashLabel}}</form>
         <div id="results">
         {{#damagedNotice}}<p class="warning">{{damagedNotice}}</p>{{/damagedNotice}}
         {{#empty}}<p class="empty">{{empty}}</p>{{/empty}}
@@ -101,7 +102,9 @@ enum WebTemplates {
         <dl class="details">{{#fields}}<dt>{{label}}</dt><dd>{{value}}</dd>{{/fields}}</dl>
         <p class="actions"><a class="button" href="/patients/{{id}}/edit">{{t.edit}}</a></p>
         {{#canDelete}}<form method="post" action="/patients/{{id}}/delete" data-confirm="{{t.confirmDelete}}">
-        <input type="hidden" name="csrf" value="{{csrf}}"><button type="submit" class="danger">{{t.delete}}</button></form>{{/canDelete}}
+        <input type="hidden" name="csrf" value="{{csrf}}"><button type="submit" class="danger">{{t.delete}}</button></form>
+        <form method="post" action="/patients/{{id}}/erase" data-confirm="{{confirmErase}}">
+        <input type="hidden" name="csrf" value="{{csrf}}"><button type="submit" class="danger">{{eraseLabel}}</button></form>{{/canDelete}}
         <section class="analyses"><h2>{{analysesTitle}}</h2>
         <p><a class="button" href="/patients/{{id}}/analyses/new">{{l.newAnalysis}}</a></p>
         {{#damagedAnalyses}}<p class="warning">{{damagedAnalyses}}</p>{{/damagedAnalyses}}
@@ -111,6 +114,7 @@ enum WebTemplates {
         </tbody></table>{{/hasAnalyses}}
         {{#hasTrends}}<h2>{{l.trends}}</h2><div class="trends">{{#trends}}<figure><figcaption>{{name}}, {{unit}}</figcaption>{{{svg}}}<p class="note">{{first}} → {{last}}</p></figure>{{/trends}}</div>{{/hasTrends}}
         </section>
+        {{> accessPanel}}
         {{> footer}}
         """
 
@@ -237,6 +241,48 @@ enum WebTemplates {
         {{#items}}<tr><td>{{time}}</td><td>{{size}}</td><td>{{state}}</td><td><a href="/backups/{{name}}" download>{{name}}</a></td></tr>{{/items}}
         </tbody></table>{{/hasItems}}
         {{> footer}}
+        """
+
+    static let audit = """
+        {{> header}}
+        <h1>{{a.title}}</h1>
+        <p class="note">{{head}}</p>
+        <form method="get" action="/audit" class="filters">
+        <label>{{a.filterUser}} <select name="user"><option value="">{{a.anyone}}</option>{{#users}}<option value="{{id}}"{{#selected}} selected{{/selected}}>{{name}}</option>{{/users}}</select></label>
+        <label>{{a.filterAction}} <select name="action"><option value="">{{a.anyAction}}</option>{{#actions}}<option value="{{code}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/actions}}</select></label>
+        <label>{{a.filterPatient}} <input name="patient" value="{{patient}}" size="36"></label>
+        <label>{{a.filterFrom}} <input type="date" name="from" value="{{from}}"></label>
+        <label>{{a.filterTo}} <input type="date" name="to" value="{{to}}"></label>
+        <button type="submit">{{t.apply}}</button></form>
+        {{^hasLines}}<p class="empty">{{a.noEntries}}</p>{{/hasLines}}
+        {{#hasLines}}<table class="audit"><thead><tr><th>#</th><th>{{a.when}}</th><th>{{a.who}}</th><th>{{a.action}}</th><th></th><th>{{a.fromAddress}}</th><th>{{a.origin}}</th></tr></thead><tbody>
+        {{#lines}}<tr{{#altered}} class="abnormal"{{/altered}}><td>{{seq}}</td><td>{{when}}</td><td>{{who}}</td><td>{{action}}{{#altered}} ({{alteredLabel}}){{/altered}}</td><td>{{#patient}}<a href="/patients/{{patient}}">{{entity}}</a>{{/patient}}{{^patient}}{{entity}}{{/patient}}</td><td>{{address}}</td><td>{{origin}}</td></tr>{{/lines}}
+        </tbody></table>{{/hasLines}}
+        {{#older}}<p><a href="{{older}}">{{t.next}}</a></p>{{/older}}
+        {{> footer}}
+        """
+
+    static let trash = """
+        {{> header}}
+        <h1>{{title}}</h1>
+        <p class="note">{{intro}}</p>
+        {{^hasItems}}<p class="empty">{{empty}}</p>{{/hasItems}}
+        {{#hasItems}}<table><thead><tr><th>{{lastNameLabel}}</th><th>{{firstNameLabel}}</th><th>{{deletedLabel}}</th><th>{{erasedLabel}}</th><th></th></tr></thead><tbody>
+        {{#items}}<tr><td>{{lastName}}</td><td>{{firstName}}</td><td>{{deleted}}</td><td>{{erasedOn}}</td><td>
+        <form method="post" action="/trash/{{id}}/restore" class="inline"><input type="hidden" name="csrf" value="{{csrf}}"><button type="submit">{{restoreLabel}}</button></form>
+        <form method="post" action="/patients/{{id}}/erase" class="inline" data-confirm="{{confirmErase}}"><input type="hidden" name="csrf" value="{{csrf}}"><button type="submit" class="danger">{{eraseLabel}}</button></form>
+        </td></tr>{{/items}}
+        </tbody></table>{{/hasItems}}
+        {{> footer}}
+        """
+
+    static let accessPanel = """
+        {{#access}}<section class="access"><h2>{{accessTitle}}</h2>
+        {{^hasAccess}}<p class="empty">{{accessNone}}</p>{{/hasAccess}}
+        {{#hasAccess}}<table><thead><tr><th>{{a.when}}</th><th>{{a.who}}</th><th>{{a.action}}</th><th>{{a.fromAddress}}</th></tr></thead><tbody>{{/hasAccess}}
+        {{#accessLines}}<tr{{#altered}} class="abnormal"{{/altered}}><td>{{when}}</td><td>{{who}}</td><td>{{action}} {{times}}{{#altered}} ({{alteredLabel}}){{/altered}}</td><td>{{address}}</td></tr>{{/accessLines}}
+        {{#hasAccess}}</tbody></table>{{/hasAccess}}
+        </section>{{/access}}
         """
 
     static let consent = """
