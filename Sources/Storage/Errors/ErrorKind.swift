@@ -20,6 +20,8 @@ public enum ErrorKind: String, CaseIterable, Sendable {
     case integrityDamaged = "integrity_damaged"
     case checkFailed = "check_failed"
     case backupInvalid = "backup_invalid"
+    case exportWrongCode = "export_wrong_code"
+    case exportInvalid = "export_invalid"
     // Request: how a call reached the server.
     case badRequest = "bad_request"
     case invalidJSON = "invalid_json"
@@ -91,6 +93,8 @@ public enum ErrorKind: String, CaseIterable, Sendable {
         case .integrityDamaged: Row(.domain, 500, .integrityDamaged)
         case .checkFailed: Row(.domain, 500, .checkFailed)
         case .backupInvalid: Row(.domain, 422, .backupInvalid)
+        case .exportWrongCode: Row(.domain, 422, .exportWrongCode, exit: 2)
+        case .exportInvalid: Row(.domain, 422, .exportInvalid)
         case .badRequest: Row(.request, 400, .badRequest)
         case .invalidJSON: Row(.request, 400, .invalidJSON)
         case .invalidID: Row(.request, 400, .invalidID)
