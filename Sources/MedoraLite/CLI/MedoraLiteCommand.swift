@@ -9,5 +9,5 @@ struct MedoraLiteCommand: AsyncParsableCommand {
         version: MedoraVersion.full,
         subcommands: [InitCommand.self, ServeCommand.self, DemoCommand.self, CheckCommand.self,
                       RepairCommand.self, BackupCommand.self, RestoreCommand.self, UserCommand.self, PasswdCommand.self,
-                      GenerateCommand.self, AddUserCommand.self])
+                      GenerateCommand.self, AddUserCommand.self, ExportPatientCommand.self, DecryptExportCommand.self])
 }

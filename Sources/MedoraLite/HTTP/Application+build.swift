@@ -95,6 +95,8 @@ func buildRouter(_ deps: AppDependencies<some PatientRepository, some UserReposi
     AccountPages(users: deps.users, sessions: deps.sessions, cookie: cookie).addRoutes(to: pages)
     UserPages(users: deps.users).addRoutes(to: pages)
     SettingsPages(settings: deps.settings, limits: deps.limits).addRoutes(to: pages)
+    ExportPages(analyses: deps.analyses, settings: deps.settings, clock: deps.clock, downloads: ExportDownloads(clock: deps.clock))
+        .addRoutes(to: pages)
 
     let api = router.group("api/v1")
     OpenAPIController().addRoutes(to: api)

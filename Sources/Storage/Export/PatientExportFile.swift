@@ -36,6 +36,20 @@ public enum PatientExportFile {
         return payload
     }
 
+    /// The readable record of an opened export as a page of its own (what `decrypt-export` writes).
+    public static func readableDocument(_ payload: ExportPayload) -> String {
+        let language = Language(rawValue: payload.language) ?? .en
+        return """
+            <!doctype html>
+            <html lang="\(language.rawValue)"><head><meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>\(ExportRecord.escape(ExportText.pageTitle.text(language)))</title>
+            <style>\(ExportPage.style)</style></head>
+            <body><main><div id="record">\(payload.record)</div></main></body></html>
+
+            """
+    }
+
     /// The embedded `<script type="application/json" id="medora-sealed">` block, decoded.
     static func sealedPart(of html: Data) throws -> SealedExport {
         let invalid = MedoraError(.exportInvalid, ["detail": "no sealed record in the file"])

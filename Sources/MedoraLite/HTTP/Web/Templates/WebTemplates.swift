@@ -9,7 +9,7 @@ enum WebTemplates {
         "patients": patients, "patient": patient, "patientForm": patientForm, "message": message, "account": account,
         "users": users, "user": user, "document": document, "settings": settings, "consent": consent,
         "panels": AnalysisTemplates.panels, "analysisForm": AnalysisTemplates.form, "analysis": AnalysisTemplates.report,
-        "analysisImport": AnalysisTemplates.importPage, "backups": backups,
+        "analysisImport": AnalysisTemplates.importPage, "backups": backups, "exportReady": ExportTemplates.ready,
     ]
 
     /// Nil only if a template does not parse (a test renders every one).
@@ -102,6 +102,9 @@ enum WebTemplates {
         <p class="actions"><a class="button" href="/patients/{{id}}/edit">{{t.edit}}</a></p>
         {{#canDelete}}<form method="post" action="/patients/{{id}}/delete" data-confirm="{{t.confirmDelete}}">
         <input type="hidden" name="csrf" value="{{csrf}}"><button type="submit" class="danger">{{t.delete}}</button></form>{{/canDelete}}
+        {{#canExport}}<form method="post" action="/patients/{{id}}/export" class="export"><input type="hidden" name="csrf" value="{{csrf}}">
+        <label for="export-language">{{x.exportLanguage}}</label> <select id="export-language" name="language">{{#exportLanguages}}<option value="{{code}}"{{#current}} selected{{/current}}>{{name}}</option>{{/exportLanguages}}</select>
+        <button type="submit" id="export-button">{{x.exportButton}}</button></form>{{/canExport}}
         <section class="analyses"><h2>{{analysesTitle}}</h2>
         <p><a class="button" href="/patients/{{id}}/analyses/new">{{l.newAnalysis}}</a></p>
         {{#damagedAnalyses}}<p class="warning">{{damagedAnalyses}}</p>{{/damagedAnalyses}}
