@@ -38,8 +38,18 @@ public enum ExportSealer {
         guard let normalized = OneTimeCode.normalize(code) else { throw MedoraError(.exportWrongCode) }
         let salt = Data(SymmetricKey(size: .init(bitCount: 128)).withUnsafeBytes { Array($0) })
         let key = try key(code: normalized, salt: salt, iterations: iterations)
-        let box = try AES.GCM.seal(plaintext, using: key, nonce: AES.GCM.Nonce(), authenticating: Data(associatedData.utf8))
-        return SealedExport(salt: salt, iterations: iterations, nonce: Data(box.nonce), ciphertext: box.ciphertext + box.tag)
+        let nonce = Data(AES.GCM.Nonce())
+        let ciphertext = try aesGCMSeal(plaintext, key: key.withUnsafeBytes { Data($0) }, nonce: nonce, associatedData: Data(associatedData.utf8))
+        return SealedExport(salt: salt, iterations: iterations, nonce: nonce, ciphertext: ciphertext)
+    }
+
+    /// AES-256-GCM: ciphertext followed by the 16-byte tag (WebCrypto's layout). Exposed for the
+    /// published test vectors.
+    public static func aesGCMSeal(_ plaintext: Data, key: Data, nonce: Data, associatedData: Data) throws -> Data {
+        let box = try AES.GCM.seal(plaintext, using: SymmetricKey(data: key), nonce: AES.GCM.Nonce(data: nonce), authenticating: associatedData)
+        var out = Data(box.ciphertext)
+        out.append(contentsOf: box.tag)
+        return out
     }
 
     /// The plaintext, or `exportWrongCode` when the code is not the one (the tag does not check out:
