@@ -13,11 +13,12 @@ public indirect enum ExportJSON: Sendable, Equatable {
 
     public static func == (a: ExportJSON, b: ExportJSON) -> Bool { a.serialized() == b.serialized() }
 
-    /// An object from key–value pairs, leaving out the absent values (FHIR forbids nulls and empty arrays).
+    /// An object from key–value pairs, leaving out the absent values (FHIR forbids nulls, empty strings and empty arrays).
     public static func obj(_ pairs: [(String, ExportJSON?)]) -> ExportJSON {
         .object(pairs.compactMap { k, v in
             guard let v else { return nil }
             if case .array(let items) = v, items.isEmpty { return nil }
+            if case .string(let text) = v, text.isEmpty { return nil }
             return (k, v)
         })
     }

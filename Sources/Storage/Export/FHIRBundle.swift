@@ -105,7 +105,9 @@ public enum FHIRBundle {
         let unit = test.flatMap { LabCatalogue.unit(r.unit, of: $0) }
         func quantity(_ value: Double?) -> ExportJSON? {
             guard let value, let number = ExportJSON.decimal(value) else { return nil }
-            return .obj([("value", number), ("unit", .string(unit?.display ?? r.unit)),
+            // FHIR strings may not be empty: a unit shown as nothing (INR, specific gravity) is named by its UCUM code.
+            let shown = [unit?.display, unit?.ucum, r.unit].compactMap { $0 }.first { !$0.isEmpty }
+            return .obj([("value", number), ("unit", shown.map { .string($0) }),
                          ("system", unit.map { _ in .string(ucum) }), ("code", unit.map { .string($0.ucum) })])
         }
         // The range in the unit the value was entered in: the lab's own, else the catalogue's (canonical) converted back.
