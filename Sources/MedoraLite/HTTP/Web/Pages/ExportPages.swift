@@ -42,7 +42,7 @@ struct ExportPages: Sendable {
         context.logger.info("patient exported", metadata: ["patient_id": .string(id.uuidString)])
         return WebPage.render("exportReady", [
             "title": ExportText.exportReadyTitle.text(lang), "x": Self.strings(lang), "id": WebPage.key(id),
-            "code": code, "token": token,
+            "code": code, "token": token, "patientName": "\(content.patient.details.lastName) \(content.patient.details.firstName)",
         ], context: context)
     }
 

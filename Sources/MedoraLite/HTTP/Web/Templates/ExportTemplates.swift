@@ -2,7 +2,7 @@
 enum ExportTemplates {
     static let ready = """
         {{> header}}
-        <p><a href="/patients/{{id}}">{{t.back}}</a></p>
+        <p><a href="/patients/{{id}}">{{patientName}}</a></p>
         <h1>{{x.exportReadyTitle}}</h1>
         <section class="card">
         <p>{{x.exportCodeIntro}}</p>
