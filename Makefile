@@ -22,9 +22,11 @@ build: deps
 
 # The suite is XCTest, then the browser test (headless chromium over the DevTools protocol; its
 # screenshots go to .build/browser-shots), then schemathesis against the served OpenAPI document
-# (from PyPI into .build/venv, a test tool only), then the release: `make release`, its archive
-# checked in an empty root (Tests/Release/release_check.py), and the binary tests run again on the
-# stripped release binary. The last line is the plain "N passed, N failed" summary CI reads.
+# (from PyPI into .build/venv, a test tool only), then the patient export opened in chromium and
+# its FHIR Bundles validated against the R4 models of fhir.resources 6.1.0 (PyPI, into
+# .build/venv-fhir: pydantic 1, which schemathesis's venv must not share), then the release:
+# `make release`, its archive checked in an empty root (Tests/Release/release_check.py), and the
+# binary tests run again on the stripped release binary. The last line is the plain "N passed, N failed" summary CI reads.
 test: deps browser-deps
 	$(SWIFT) build --build-tests
 	@set -o pipefail; $(SWIFT) test --skip-build --disable-swift-testing 2>&1 | tee .build/test.log; status=$$?; \
@@ -36,6 +38,10 @@ test: deps browser-deps
 	total=$$((total + 1)); if [ $$browser -ne 0 ]; then failed=$$((failed + 1)); status=1; fi; \
 	timeout 900 python3 Tests/API/schemathesis_test.py $(BIN) .build/venv; api=$$?; \
 	total=$$((total + 1)); if [ $$api -ne 0 ]; then failed=$$((failed + 1)); status=1; fi; \
+	timeout 600 python3 Tests/Browser/export_browser_test.py $(BIN) .build/browser-shots; exportpage=$$?; \
+	total=$$((total + 1)); if [ $$exportpage -ne 0 ]; then failed=$$((failed + 1)); status=1; fi; \
+	timeout 600 .build/venv-fhir/bin/python Tests/FHIR/fhir_validate.py $(BIN); fhir=$$?; \
+	total=$$((total + 1)); if [ $$fhir -ne 0 ]; then failed=$$((failed + 1)); status=1; fi; \
 	$(MAKE) --no-print-directory release-check; release=$$?; \
 	total=$$((total + 1)); if [ $$release -ne 0 ]; then failed=$$((failed + 1)); status=1; fi; \
 	echo "$$((total - failed)) passed, $$failed failed"; exit $$status
@@ -49,6 +55,8 @@ browser-deps:
 	@python3 -c "import ensurepip" 2>/dev/null || { SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq python3-venv; }
 	@[ -x .build/venv/bin/schemathesis ] || { python3 -m venv .build/venv && .build/venv/bin/pip install -q schemathesis==4.32.5; }
+	@[ -x .build/venv-fhir/bin/python ] && .build/venv-fhir/bin/python -c "import fhir.resources" 2>/dev/null || \
+	  { python3 -m venv .build/venv-fhir && .build/venv-fhir/bin/pip install -q fhir.resources==6.1.0 pydantic==1.10.27; }
 
 # The long runs of the damage tests: 20,000 random mutations in process and 300 through the binary
 # (make test runs 1,000 and 30). MEDORA_MUTATION_SEED replays a run.

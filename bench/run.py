@@ -266,6 +266,16 @@ def bench_http(big, work):
         row("http", f"{name}, p99 {r['p99_us'] / 1000:.1f} ms", round(r["rps"]), "req/s", round(rd["rps"]),
             "medora GET patient", ratio(r["rps"], rd["rps"]), ">= 0.50, p99 < 20 ms", ok)
 
+    # The audit trail's cost: every read is noted and committed in batches, every create writes its
+    # entry in its transaction. Against the previous run's figures (the file this run replaces),
+    # the one comparison across runs here: the audit cannot be switched off to measure both sides.
+    if PREVIOUS:
+        for name, r, key in [("GET patient", rd, "read"), ("POST patient", cr, "create")]:
+            before = PREVIOUS.get(key, {}).get("rps")
+            if before:
+                row("audit", f"{name} with the audit trail vs the previous run", round(r["rps"]), "req/s", round(before),
+                    f"previous make bench ({key})", ratio(r["rps"], before), ">= 0.85", r["rps"] >= 0.85 * before)
+
     log("raw GRDB insert loop (reference for create)")
     ins = json.loads(run([BENCH, "raw-insert", "3000", os.path.join(work, "raw")]))
     raw["raw_insert"] = ins
@@ -424,6 +434,18 @@ def report():
         f.write(text)
     print()
     print(text)
+
+
+def previous_wrk():
+    """The wrk figures of the last run (bench/results/latest.json), read before this run replaces it."""
+    try:
+        with open(os.path.join(RESULTS, "latest.json")) as f:
+            return json.load(f)["raw"]["wrk"]
+    except (OSError, ValueError, KeyError):
+        return {}
+
+
+PREVIOUS = previous_wrk()
 
 
 def main():

@@ -10,7 +10,8 @@ struct MedoraLiteCommand: AsyncParsableCommand {
         version: MedoraVersion.full,
         subcommands: [InitCommand.self, ServeCommand.self, DemoCommand.self, CheckCommand.self,
                       RepairCommand.self, BackupCommand.self, RestoreCommand.self, UserCommand.self, PasswdCommand.self,
-                      GenerateCommand.self, AddUserCommand.self, AuditCommand.self, ErasePatientCommand.self])
+                      GenerateCommand.self, AddUserCommand.self, AuditCommand.self, ErasePatientCommand.self,
+                      ExportPatientCommand.self, DecryptExportCommand.self, ExportBulkCommand.self])
 
     /// Every command's work is the command line's in the audit trail (the server sets its own).
     static func main() async {

@@ -96,8 +96,13 @@ func buildRouter(_ deps: AppDependencies<some PatientRepository, some UserReposi
     analysisPages.addRoutes(to: pages)
     AnalysisImportPages(analyses: deps.analyses, entry: analysisPages, clock: deps.clock).addRoutes(to: pages)
     AccountPages(users: deps.users, sessions: deps.sessions, cookie: cookie).addRoutes(to: pages)
-    UserPages(users: deps.users).addRoutes(to: pages)
+    UserPages(users: deps.users, store: deps.store).addRoutes(to: pages)
     SettingsPages(settings: deps.settings, limits: deps.limits).addRoutes(to: pages)
+    let downloads = ExportDownloads(clock: deps.clock)
+    ExportPages(analyses: deps.analyses, settings: deps.settings, clock: deps.clock, downloads: downloads,
+                audit: deps.store?.audit, users: deps.users)
+        .addRoutes(to: pages)
+    if let store = deps.store { PracticeExportPages(store: store, downloads: downloads).addRoutes(to: pages) }
 
     let api = router.group("api/v1")
     OpenAPIController().addRoutes(to: api)

@@ -21,6 +21,8 @@ public enum ErrorKind: String, CaseIterable, Sendable {
     case checkFailed = "check_failed"
     case auditBroken = "audit_broken"
     case backupInvalid = "backup_invalid"
+    case exportWrongCode = "export_wrong_code"
+    case exportInvalid = "export_invalid"
     // Request: how a call reached the server.
     case badRequest = "bad_request"
     case invalidJSON = "invalid_json"
@@ -93,6 +95,8 @@ public enum ErrorKind: String, CaseIterable, Sendable {
         case .checkFailed: Row(.domain, 500, .checkFailed)
         case .auditBroken: Row(.domain, 500, .auditBroken)
         case .backupInvalid: Row(.domain, 422, .backupInvalid)
+        case .exportWrongCode: Row(.domain, 422, .exportWrongCode, exit: 2)
+        case .exportInvalid: Row(.domain, 422, .exportInvalid)
         case .badRequest: Row(.request, 400, .badRequest)
         case .invalidJSON: Row(.request, 400, .invalidJSON)
         case .invalidID: Row(.request, 400, .invalidID)

@@ -3,7 +3,7 @@ public enum AuditText: LocalizedKey {
     case verified, entries, head, problemAltered, problemMissing, problemOutOfOrder, problemHeadDamaged, problemTruncated
     case problemOlderThanHead, problemDivergesFromHead, againstHead, noHeadInBackup, badHead, broken
     case title, accessPanel, accessNone, when, who, action, fromAddress, origin, commandLine, server, unknownUser
-    case filterUser, filterAction, filterPatient, filterFrom, filterTo, anyone, anyAction, noEntries, chainHead, entryAltered
+    case filterUser, filterAction, filterPatient, filterFrom, filterTo, anyone, anyAction, noEntries, chainHead, entryAltered, exportHead
 
     public var translation: Translation {
         switch self {
@@ -61,6 +61,9 @@ public enum AuditText: LocalizedKey {
         case .anyAction: Translation("Any action", uz: "Har qanday amal", ru: "Любое действие")
         case .noEntries: Translation("No entries match.", uz: "Mos yozuvlar yoʻq.", ru: "Подходящих записей нет.")
         case .chainHead: Translation("Chain head: {head}", uz: "Zanjir boshi: {head}", ru: "Вершина цепочки: {head}")
+        case .exportHead: Translation("Audit head at export: {head} (check a database against it with `audit verify --head`)",
+                                      uz: "Eksport paytidagi audit boshi: {head} (bazani u bilan `audit verify --head` orqali tekshiring)",
+                                      ru: "Вершина журнала аудита при экспорте: {head} (сверить базу: `audit verify --head`)")
         case .entryAltered: Translation("altered", uz: "oʻzgartirilgan", ru: "изменена")
         }
     }

@@ -2,6 +2,8 @@
 public enum ErasureText: LocalizedKey {
     case trash, trashIntro, trashEmpty, deletedOn, erasedAfter, restore, eraseForGood, confirmErase, erased, restored, movedToTrash
     case eraseCommandDone, eraseCommandConfirm, eraseCommandNotFound
+    case practiceExport, practiceExportIntro, practiceReady, practiceSummary, deleteAccount, deleteAccountIntro, deleteAccountEmpty
+    case deleteAccountConfirm, accountDeleted, confirmNeeded, bulkWritten
 
     public var translation: Translation {
         switch self {
@@ -30,6 +32,32 @@ public enum ErasureText: LocalizedKey {
                                                uz: "Oʻchirishni bekor qilib boʻlmaydi, hatto zaxira nusxadan ham. {id} ni oʻchirish uchun --yes bilan qayta ishga tushiring.",
                                                ru: "Удаление нельзя отменить, даже из резервной копии. Чтобы удалить {id}, запустите снова с --yes.")
         case .eraseCommandNotFound: Translation("No patient {id}.", uz: "{id} bemor yoʻq.", ru: "Пациента {id} нет.")
+        case .practiceExport: Translation("Export all patients (FHIR)", uz: "Barcha bemorlarni eksport qilish (FHIR)",
+                                          ru: "Экспорт всех пациентов (FHIR)")
+        case .practiceExportIntro: Translation(
+            "Every patient with their analyses as FHIR Bulk Data (NDJSON) in one encrypted file, for moving to a larger system.",
+            uz: "Barcha bemorlar tahlillari bilan FHIR Bulk Data (NDJSON) koʻrinishida bitta shifrlangan faylda, kattaroq tizimga oʻtish uchun.",
+            ru: "Все пациенты с анализами в формате FHIR Bulk Data (NDJSON) в одном зашифрованном файле — для перехода на бо́льшую систему.")
+        case .practiceReady: Translation("The export is ready", uz: "Eksport tayyor", ru: "Экспорт готов")
+        case .practiceSummary: Translation("{patients} patients, {observations} results, {reports} reports.",
+                                           uz: "{patients} ta bemor, {observations} ta natija, {reports} ta hisobot.",
+                                           ru: "Пациентов: {patients}, результатов: {observations}, отчётов: {reports}.")
+        case .deleteAccount: Translation("Delete the account", uz: "Hisobni oʻchirish", ru: "Удалить учётную запись")
+        case .deleteAccountIntro: Translation(
+            "{name} has {count} patients. Deleting the account first exports them into one encrypted FHIR file (its code is shown once), then erases them for good.",
+            uz: "{name}da {count} ta bemor bor. Hisobni oʻchirish avval ularni bitta shifrlangan FHIR fayliga eksport qiladi (kodi bir marta koʻrsatiladi), soʻng ularni butunlay oʻchiradi.",
+            ru: "У {name} пациентов: {count}. Удаление учётной записи сначала выгрузит их в один зашифрованный файл FHIR (код покажется один раз), затем удалит их навсегда.")
+        case .deleteAccountEmpty: Translation("{name} has no patients: the account can be deleted.",
+                                              uz: "{name}da bemorlar yoʻq: hisobni oʻchirish mumkin.",
+                                              ru: "У {name} нет пациентов: учётную запись можно удалить.")
+        case .deleteAccountConfirm: Translation("Export, erase the patients and delete the account",
+                                                uz: "Eksport qilish, bemorlarni oʻchirish va hisobni oʻchirish",
+                                                ru: "Выгрузить, удалить пациентов и удалить учётную запись")
+        case .accountDeleted: Translation("The account was deleted; its {count} patients were exported and erased for good.",
+                                          uz: "Hisob oʻchirildi; uning {count} ta bemori eksport qilindi va butunlay oʻchirildi.",
+                                          ru: "Учётная запись удалена; её пациенты ({count}) выгружены и удалены навсегда.")
+        case .confirmNeeded: Translation("Tick the box to confirm.", uz: "Tasdiqlash uchun belgini qoʻying.", ru: "Отметьте флажок для подтверждения.")
+        case .bulkWritten: Translation("Wrote {path}: {summary}", uz: "{path} yozildi: {summary}", ru: "Записан {path}: {summary}")
         }
     }
 }

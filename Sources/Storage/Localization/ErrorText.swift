@@ -5,7 +5,7 @@ public enum ErrorText: LocalizedKey {
     case unavailable, invalidID, unsupportedMediaType, duplicateLogin, lastAdministrator, userHasPatients, roleChangeRefused, noDoctorAssigned, aiNotConfigured, aiLimitReached, aiUnavailable, recordDamaged, integrityDamaged
     case wrongPassphrase, tamperedKeySlot, noSecret, passphraseMismatch, notInitialized, alreadyInitialized, restoreNeedsForce
     case corruptDatabase, locked, notAccessible, diskFull, unsafeConnection, cannotListen, tlsInvalid, serviceFailed
-    case checkFailed, auditBroken, backupInvalid
+    case checkFailed, auditBroken, backupInvalid, exportWrongCode, exportInvalid
 
     public var translation: Translation {
         switch self {
@@ -121,6 +121,12 @@ public enum ErrorText: LocalizedKey {
         case .backupInvalid: Translation("{path} is not a usable backup ({detail}); nothing was changed",
                                          uz: "{path} yaroqli zaxira nusxa emas ({detail}); hech narsa oʻzgartirilmadi",
                                          ru: "{path} — непригодная резервная копия ({detail}); ничего не изменено")
+        case .exportWrongCode: Translation("the code does not open this export; nothing was written",
+                                           uz: "kod bu eksportni ochmaydi; hech narsa yozilmadi",
+                                           ru: "код не открывает этот экспорт; ничего не записано")
+        case .exportInvalid: Translation("not a Medora Lite export file, or a damaged one ({detail}); nothing was written",
+                                         uz: "bu Medora Lite eksport fayli emas yoki u shikastlangan ({detail}); hech narsa yozilmadi",
+                                         ru: "это не файл экспорта Medora Lite или он повреждён ({detail}); ничего не записано")
         case .restoreNeedsForce: Translation("{path} already holds a database; to replace it with the backup, stop the server and add --force (the current one is kept beside as medora.db.before-restore-…)",
                                              uz: "{path} da allaqachon baza bor; uni zaxira nusxa bilan almashtirish uchun serverni toʻxtating va --force qoʻshing (joriy baza yonida medora.db.before-restore-… sifatida saqlanadi)",
                                              ru: "в {path} уже есть база; чтобы заменить её резервной копией, остановите сервер и добавьте --force (текущая сохранится рядом как medora.db.before-restore-…)")

@@ -62,6 +62,7 @@ public enum StringCatalogue {
         return rows(ErrorText.self) + rows(ValidationIssue.Code.self) + rows(ValidationIssue.AllowedCharacters.self)
             + rows(CLIText.self) + rows(CheckText.self) + rows(AuditText.self) + rows(AuditAction.self) + rows(ErasureText.self)
             + rows(PageText.self) + rows(WebText.self) + rows(Sex.self) + rows(HelpText.self) + rows(ReadingText.self) + rows(LabText.self)
+            + rows(ExportText.self)
             + LabCatalogue.tests.map { ("LabTest.\($0.key)", $0.name) } + LabCatalogue.panels.map { ("LabPanel.\($0.id)", $0.name) }
             + AnalysisField.allCases.map { ("AnalysisField.\($0)", $0.label) }
             + PatientField.allCases.map { ("PatientField.\($0)", $0.label) }

@@ -119,6 +119,24 @@ extension SQLitePatientRepository {
         return erased.count
     }
 
+    /// The ids of the live (not deleted) patients in `scope`, oldest first: what a practice export
+    /// and a doctor's retirement work through.
+    func liveIDs(scope: PatientScope) async throws -> [UUID] {
+        let (filter, arguments): (String, StatementArguments) = switch scope {
+        case .everyone: ("deleted_at IS NULL", [])
+        case .owner(let owner): ("deleted_at IS NULL AND owner_id = ?", [owner])
+        case .nobody: ("0", [])
+        }
+        return try await database.read { db in
+            try UUID.fetchAll(db, sql: "SELECT id FROM patients WHERE \(filter) ORDER BY created_at, id", arguments: arguments)
+        }
+    }
+
+    /// Every patient a user owns, live or in the trash (what deleting their account erases).
+    public func ownedIDs(_ owner: UUID) async throws -> [UUID] {
+        try await database.read { db in try UUID.fetchAll(db, sql: "SELECT id FROM patients WHERE owner_id = ?", arguments: [owner]) }
+    }
+
     static func erase(_ db: Database, _ id: UUID, ledger: IntegrityLedger, erasures: ErasureLedger, at: Int64) throws {
         try ledger.delete(db, .analyses, where: "patient_id = ?", arguments: [id])
         try ledger.delete(db, .patients, where: "id = ?", arguments: [id])

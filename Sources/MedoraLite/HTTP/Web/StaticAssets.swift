@@ -68,6 +68,8 @@ enum StaticAssets {
         nav.guides { display: flex; flex-wrap: wrap; gap: .5rem 1rem; margin-bottom: 1rem; }
         nav.guides [aria-current] { font-weight: 700; color: var(--ink); text-decoration: none; }
         section.card { margin-top: 1rem; }
+        .one-time-code { font: 700 1.8rem/1.2 ui-monospace, "DejaVu Sans Mono", monospace; letter-spacing: .12em; }
+        form.export { display: inline-block; margin-top: .5rem; }
         article h2 { font-size: 1.15rem; margin-top: 1.5rem; }
         code { font-family: ui-monospace, monospace; background: #eef2f7; padding: 0 .25rem; border-radius: 4px; overflow-wrap: anywhere; }
         dl.details { display: grid; grid-template-columns: max-content 1fr; gap: .25rem 1rem; }

@@ -85,12 +85,7 @@ struct AuditPages<Users: UserRepository>: Sendable {
 
     static func row(_ line: AuditLine, people: [UUID: String], lang: Language) -> [String: Any] {
         let e = line.entry
-        let who: String = switch e.origin {
-        case .cli where e.actor == nil: AuditText.commandLine.text(lang)
-        case .server where e.actor == nil: AuditText.server.text(lang)
-        default: e.actor.map { people[$0] ?? AuditText.unknownUser.text(lang) } ?? "—"
-        }
-        return ["seq": String(e.seq), "when": WebPage.display(e.at), "who": who, "action": e.action.text(lang),
+        return ["seq": String(e.seq), "when": WebPage.display(e.at), "who": e.actorName(people, lang), "action": e.action.text(lang),
                 "entity": e.entityID.map { "\(e.entity) \(WebPage.key($0).prefix(8))" } ?? e.entity,
                 "patient": e.patientID.map(WebPage.key) ?? "", "address": e.address ?? "", "origin": e.origin.rawValue,
                 "altered": !line.authentic, "alteredLabel": AuditText.entryAltered.text(lang)]

@@ -56,6 +56,7 @@ struct BackupPages: Sendable {
             ?? WebText.backupNone.text(lang)
         let values: [String: Any] = [
             "title": WebText.backups.text(lang), "lastGood": lastGood,
+            "practiceTitle": ErasureText.practiceExport.text(lang), "practiceIntro": ErasureText.practiceExportIntro.text(lang),
             "folderMissing": state.secondFolderMissing ? WebText.backupFolderMissing.text(lang) : "",
             "items": items, "hasItems": !list.isEmpty,
         ]

@@ -117,7 +117,8 @@ struct PatientPages<Patients: PatientRepository>: Sendable {
                     : field == .birthDate ? WebPage.displayDate(value) : value
                 return ["label": field.label[lang], "value": shown]
             },
-        ]) { _, b in b }.merging(access) { a, _ in a }, context: context, flash: flash)
+        ].merging(ExportPages.patientPageValues(identity, lang: lang)) { a, _ in a }) { _, b in b }.merging(access) { a, _ in a },
+                               context: context, flash: flash)
     }
 
     @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {

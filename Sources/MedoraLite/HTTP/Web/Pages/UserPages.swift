@@ -7,6 +7,8 @@ import MedoraStorage
 /// adding ends that user's sessions at once. Anyone else gets 403.
 struct UserPages<Users: UserRepository>: Sendable {
     let users: Users
+    /// For the account deletion card (how many patients it would export and erase); nil: no card.
+    var store: MedoraStore?
 
     func addRoutes(to group: RouterGroup<AppRequestContext>) {
         group.get("users") { _, context in
@@ -48,7 +50,15 @@ struct UserPages<Users: UserRepository>: Sendable {
                 status: HTTPResponse.Status = .ok) async throws -> Response {
         let lang = context.language
         let people = try await users.list()
-        return WebPage.render("user", [
+        var deletion: [String: Any] = [:]
+        if let store, u.id != context.identity?.user.id {
+            let owned = try await store.patientRepository.ownedIDs(u.id).count
+            deletion = ["deleteTitle": ErasureText.deleteAccount.text(lang),
+                        "deleteIntro": (owned > 0 ? ErasureText.deleteAccountIntro : ErasureText.deleteAccountEmpty)
+                            .text(lang, ["name": u.displayName, "count": String(owned)]),
+                        "deleteConfirm": ErasureText.deleteAccountConfirm.text(lang)]
+        }
+        return WebPage.render("user", deletion.merging([
             "title": u.displayName, "error": error, "id": WebPage.key(u.id), "login": u.login, "name": u.displayName,
             "roleLabel": Self.label(u.role).text(lang),
             "status": (u.status == .active ? WebText.statusActive : WebText.statusDisabled).text(lang),
@@ -56,7 +66,7 @@ struct UserPages<Users: UserRepository>: Sendable {
             "doctors": doctorChoices(people.filter { $0.id != u.id }, selected: u.doctorID, lang),
             "toggle": u.status == .active ? "disable" : "enable",
             "toggleLabel": (u.status == .active ? WebText.disable : WebText.enable).text(lang),
-        ], context: context, status: status, flash: flash)
+        ]) { _, b in b }, context: context, status: status, flash: flash)
     }
 
     func roleChoices(_ lang: Language, selected: User.Role) -> [[String: Any]] {

@@ -10,6 +10,7 @@ enum WebTemplates {
         "users": users, "user": user, "document": document, "settings": settings, "consent": consent,
         "panels": AnalysisTemplates.panels, "analysisForm": AnalysisTemplates.form, "analysis": AnalysisTemplates.report,
         "analysisImport": AnalysisTemplates.importPage, "backups": backups, "audit": audit, "accessPanel": accessPanel, "trash": trash,
+        "exportReady": ExportTemplates.ready, "practiceReady": ExportTemplates.practiceReady,
     ]
 
     /// Nil only if a template does not parse (a test renders every one).
@@ -105,6 +106,9 @@ enum WebTemplates {
         <input type="hidden" name="csrf" value="{{csrf}}"><button type="submit" class="danger">{{t.delete}}</button></form>
         <form method="post" action="/patients/{{id}}/erase" data-confirm="{{confirmErase}}">
         <input type="hidden" name="csrf" value="{{csrf}}"><button type="submit" class="danger">{{eraseLabel}}</button></form>{{/canDelete}}
+        {{#canExport}}<form method="post" action="/patients/{{id}}/export" class="export"><input type="hidden" name="csrf" value="{{csrf}}">
+        <label for="export-language">{{x.exportLanguage}}</label> <select id="export-language" name="language">{{#exportLanguages}}<option value="{{code}}"{{#current}} selected{{/current}}>{{name}}</option>{{/exportLanguages}}</select>
+        <button type="submit" id="export-button">{{x.exportButton}}</button></form>{{/canExport}}
         <section class="analyses"><h2>{{analysesTitle}}</h2>
         <p><a class="button" href="/patients/{{id}}/analyses/new">{{l.newAnalysis}}</a></p>
         {{#damagedAnalyses}}<p class="warning">{{damagedAnalyses}}</p>{{/damagedAnalyses}}
@@ -193,6 +197,10 @@ enum WebTemplates {
         <button type="submit">{{t.resetPassword}}</button></form></section>
         <form method="post" action="/users/{{id}}/{{toggle}}"><input type="hidden" name="csrf" value="{{csrf}}">
         <button type="submit" class="danger">{{toggleLabel}}</button></form>
+        {{#deleteIntro}}<section class="card"><h2>{{deleteTitle}}</h2><p>{{deleteIntro}}</p>
+        <form method="post" action="/users/{{id}}/delete"><input type="hidden" name="csrf" value="{{csrf}}">
+        <label><input type="checkbox" name="confirm" value="yes" required> {{deleteConfirm}}</label>
+        <button type="submit" class="danger">{{deleteTitle}}</button></form></section>{{/deleteIntro}}
         {{> footer}}
         """
 
@@ -236,6 +244,8 @@ enum WebTemplates {
         <p>{{lastGood}}</p>
         {{#folderMissing}}<p class="warning">{{folderMissing}}</p>{{/folderMissing}}
         <form method="post" action="/backups"><input type="hidden" name="csrf" value="{{csrf}}"><button type="submit">{{t.backupNow}}</button></form>
+        {{#practiceTitle}}<section class="card"><h2>{{practiceTitle}}</h2><p>{{practiceIntro}}</p>
+        <form method="post" action="/exports/practice"><input type="hidden" name="csrf" value="{{csrf}}"><button type="submit">{{practiceTitle}}</button></form></section>{{/practiceTitle}}
         {{^hasItems}}<p class="empty">{{t.backupNone}}</p>{{/hasItems}}
         {{#hasItems}}<table><thead><tr><th>{{t.backupTime}}</th><th>{{t.backupSize}}</th><th>{{t.backupState}}</th><th>{{t.backupFile}}</th></tr></thead><tbody>
         {{#items}}<tr><td>{{time}}</td><td>{{size}}</td><td>{{state}}</td><td><a href="/backups/{{name}}" download>{{name}}</a></td></tr>{{/items}}
