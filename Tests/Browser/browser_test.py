@@ -227,6 +227,27 @@ def main():
         page.wait_for("document.querySelector('form[action$=\"/role\"]') !== null")
         shot("user-en")
 
+        # The audit trail: the doctor's sign-in and the record they created, filtered by action.
+        page.goto(base + "/audit")
+        audit = page.eval("document.querySelector('table.audit').innerText")
+        expect("Signed in" in audit and "Dr. Dilnoza Karimova" in audit, "the audit page lists the sign-ins: " + audit[:300])
+        shot("audit-en")
+        page.goto(base + "/audit?action=patient.create")
+        rows = page.eval("Array.from(document.querySelectorAll('table.audit tbody tr')).map(r => r.innerText)")
+        expect(rows and all("Created the record" in r for r in rows), "the action filter: " + str(rows[:3]))
+        # The trash: the new patient deleted from their page, listed with its date, restored.
+        page.goto(f"{base}{patient_url}")
+        page.eval("window.confirm = () => true; document.querySelector('form[action$=\"/delete\"] button').click(); true")
+        page.wait_for("document.readyState === 'complete' && document.body.innerText.indexOf('trash') >= 0")
+        page.goto(base + "/trash")
+        expect("Usmonxoʻjayeva" in page.eval("document.body.innerText"), "the deleted patient is in the trash")
+        shot("trash-en")
+        page.eval("document.querySelector('form[action$=\"/restore\"] button').click(); true")
+        page.wait_for("location.pathname.startsWith('/patients/') && document.querySelector('h1') !== null")
+        expect("Usmonxoʻjayeva" in page.eval("document.querySelector('h1').innerText"), "restored from the trash")
+        page.goto(base + "/backups")
+        shot("backups-en")
+
         problems = page.problems(allowed_statuses=(422,))
         expect(not problems, "console errors or failed requests:\n" + "\n".join(problems))
 
