@@ -67,6 +67,10 @@ final class PracticeExportTests: XCTestCase {
             let stillThere = try await store.users.find(id: s.a.id)
             XCTAssertNotNil(stillThere, "nothing happens without the confirmation")
 
+            let me = try await store.users.find(login: "admin")
+            let own = try await client.post("/users/\(me!.id.uuidString)/delete", cookie: admin, "csrf=\(csrf)&confirm=yes")
+            XCTAssertEqual(own.status, .forbidden, "not one's own account")
+
             let done = try await client.post("/users/\(s.a.id.uuidString)/delete", cookie: admin, "csrf=\(csrf)&confirm=yes")
             XCTAssertEqual(done.status, .ok)
             let html = String(buffer: done.body)

@@ -159,12 +159,24 @@ final class AuditTrailTests: XCTestCase {
     }
 
     func testARemovedOrForgedHeadIsNamed() async throws {
-        try edit("UPDATE audit_head SET seq = seq - 1")
+        try edit("UPDATE integrity_digests SET row_count = row_count - 1 WHERE table_name = 'audit_log'")
         let forged = try await verify()
         XCTAssertEqual(forged.problem?.kind, .headDamaged)
-        try edit("DELETE FROM audit_head")
+        try edit("DELETE FROM integrity_digests WHERE table_name = 'audit_log'")
         let removed = try await verify()
         XCTAssertEqual(removed.problem?.kind, .headDamaged)
+    }
+
+    func testCuttingTheEndAndDeletingTheHeadDoesNotHealOverWithTheNextEntry() async throws {
+        let full = try await verify()
+        try edit("DELETE FROM audit_log WHERE seq > ?", [full.head.seq - 2])
+        try edit("DELETE FROM integrity_digests WHERE table_name = 'audit_log'")
+        let store = try await open()
+        try await store.audit.recordNow(.backupCreate)
+        let after = try await store.audit.verify()
+        try store.close()
+        XCTAssertEqual(after.problem, AuditProblem(kind: .outOfOrder, seq: full.head.seq - 1),
+                       "the first entry written after the tampering links to nothing and stays named")
     }
 
     func testADatabaseReplacedByAnOlderCopyIsCaughtAgainstALaterBackup() async throws {

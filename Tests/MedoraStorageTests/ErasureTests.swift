@@ -93,6 +93,23 @@ final class ErasureTests: XCTestCase {
         XCTAssertTrue(report.isHealthy, "\(report.rowSets) \(report.damaged) \(String(describing: report.audit?.problem))")
     }
 
+    func testARestoreOnAnotherMachineHonoursTheLedgerBesideTheBackups() async throws {
+        let usb = temp.dir.url.appendingPathComponent("usb").path
+        let store = try await open()
+        let monday = try await store.backup(to: usb)
+        _ = try await store.patients.erase(id: gone.id, scope: .owner(doctor.id))
+        _ = try await store.backup(to: usb)            // the next backup carries the ledger to the folder
+        try store.close()
+        let elsewhere = try TempDataDirectory()
+        try await MedoraStore.restore(from: monday.path, secret: .recoveryKey(recoveryKey), into: elsewhere.dir)
+        let restored = try await elsewhere.open(.recoveryKey(recoveryKey))
+        defer { try? restored.close() }
+        let found = try await restored.patients.find(id: gone.id, scope: .everyone)
+        XCTAssertNil(found, "erased again although the new machine had no ledger of its own")
+        let kept = try await restored.patients.find(id: self.kept.id, scope: .everyone)
+        XCTAssertNotNil(kept)
+    }
+
     func testAnOlderCopyOfTheFilePutBackByHandIsErasedAtOpen() async throws {
         let copy = temp.dir.databasePath + ".copy"
         try FileManager.default.copyItem(atPath: temp.dir.databasePath, toPath: copy)

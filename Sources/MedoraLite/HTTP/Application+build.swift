@@ -100,7 +100,7 @@ func buildRouter(_ deps: AppDependencies<some PatientRepository, some UserReposi
     SettingsPages(settings: deps.settings, limits: deps.limits).addRoutes(to: pages)
     let downloads = ExportDownloads(clock: deps.clock)
     ExportPages(analyses: deps.analyses, settings: deps.settings, clock: deps.clock, downloads: downloads,
-                audit: deps.store?.audit, users: deps.users)
+                audit: deps.store?.audit, users: deps.users, limiter: deps.store?.hashing)
         .addRoutes(to: pages)
     if let store = deps.store { PracticeExportPages(store: store, downloads: downloads).addRoutes(to: pages) }
 

@@ -21,9 +21,10 @@ extension PeriodicService {
 }
 
 extension PeriodicService {
-    /// Erases for good the patients that have been in the trash for 30 days: at start and hourly.
+    /// Erases for good the patients that have been in the trash for 30 days (and finishes a WAL
+    /// checkpoint an erasure could not): at start and every minute.
     static func trashPurge(_ patients: SQLitePatientRepository, clock: any WallClock, logger: Logger,
-                           interval: Duration = .seconds(3600)) -> PeriodicService {
+                           interval: Duration = .seconds(60)) -> PeriodicService {
         PeriodicService(name: "trash purge", interval: interval) {
             let before = clock.now().addingTimeInterval(-Double(SQLitePatientRepository.trashDays) * 86400)
             do {

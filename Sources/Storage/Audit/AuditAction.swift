@@ -62,7 +62,7 @@ public enum AuditAction: String, LocalizedKey, Codable {
         case .userUpdate: Translation("Changed a user", uz: "Foydalanuvchini oʻzgartirdi", ru: "Изменил пользователя")
         case .userDelete: Translation("Deleted a user", uz: "Foydalanuvchini oʻchirdi", ru: "Удалил пользователя")
         case .settingsChange: Translation("Changed the settings", uz: "Sozlamalarni oʻzgartirdi", ru: "Изменил настройки")
-        case .backupCreate: Translation("Made a backup", uz: "Zaxira nusxa yaratdi", ru: "Создал резервную копию")
+        case .backupCreate: Translation("Started a backup", uz: "Zaxira nusxalashni boshladi", ru: "Начал резервное копирование")
         case .backupRestore: Translation("Restored a backup", uz: "Zaxira nusxani tikladi", ru: "Восстановил резервную копию")
         case .practiceExport: Translation("Exported the practice", uz: "Amaliyotni eksport qildi", ru: "Экспортировал практику")
         case .auditView: Translation("Viewed the audit trail", uz: "Audit jurnalini koʻrdi", ru: "Просмотрел журнал аудита")

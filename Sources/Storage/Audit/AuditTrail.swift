@@ -100,7 +100,9 @@ public final class AuditTrail: Sendable {
 
     private func putBack(_ batch: [Event]) {
         pending.withLock { p in
-            p.events = Array((batch + p.events).suffix(Self.capacity))
+            let all = batch + p.events
+            p.dropped += max(0, all.count - Self.capacity)
+            p.events = Array(all.suffix(Self.capacity))
         }
     }
 
@@ -122,28 +124,35 @@ public final class AuditTrail: Sendable {
                                            e.entityID, e.patientID, e.actor.address, head.mac, mac])
             head = (seq, mac)
         }
+        // The head lives in `integrity_digests` (a page every write dirties anyway): seq as the
+        // count, the last MAC as the digest, under its own MAC.
         try db.execute(sql: """
-            INSERT INTO audit_head (id, seq, mac, head_mac) VALUES (1, ?, ?, ?)
-            ON CONFLICT(id) DO UPDATE SET seq = excluded.seq, mac = excluded.mac, head_mac = excluded.head_mac
-            """, arguments: [head.seq, head.mac, headMAC(seq: head.seq, mac: head.mac)])
+            INSERT INTO integrity_digests (table_name, digest, row_count, mac) VALUES ('\(Self.headRow)', ?, ?, ?)
+            ON CONFLICT(table_name) DO UPDATE SET digest = excluded.digest, row_count = excluded.row_count, mac = excluded.mac
+            """, arguments: [head.mac, head.seq, headMAC(seq: head.seq, mac: head.mac)])
     }
 
-    /// What the next entry builds on: the stored head when it authenticates (so entries cut off
-    /// the end leave a gap the next entry makes visible), else the last entry in the table.
+    static let headRow = "audit_log"
+
+    /// What the next entry builds on: the stored head when it authenticates, so entries cut off the
+    /// end leave a gap the next entry makes visible. With no valid head over a non-empty trail (the
+    /// head row deleted or forged, the end perhaps cut off), the next entry follows the last one
+    /// left but links to no MAC, so `verify` names it for good instead of the chain healing over.
     private func chainEnd(_ db: Database) throws -> (seq: Int64, mac: Data) {
         if let stored = try storedHead(db), stored.valid { return (stored.seq, stored.mac) }
-        if let row = try Row.fetchOne(db, sql: "SELECT seq, mac FROM audit_log ORDER BY seq DESC LIMIT 1"),
-           case .int64(let seq) = row.storedValue("seq").storage, case .blob(let mac) = row.storedValue("mac").storage {
-            return (seq, mac)
+        if let row = try Row.fetchOne(db, sql: "SELECT seq FROM audit_log ORDER BY seq DESC LIMIT 1"),
+           case .int64(let seq) = row.storedValue("seq").storage {
+            return (seq, Data(repeating: 0xFF, count: 32))
         }
         return (0, Data(count: 32))
     }
 
     /// The head row and whether its MAC holds; nil when there is none.
     func storedHead(_ db: Database) throws -> (seq: Int64, mac: Data, valid: Bool)? {
-        guard let row = try Row.fetchOne(db, sql: "SELECT seq, mac, head_mac FROM audit_head WHERE id = 1") else { return nil }
-        guard case .int64(let seq) = row.storedValue("seq").storage, case .blob(let mac) = row.storedValue("mac").storage,
-              case .blob(let tag) = row.storedValue("head_mac").storage else { return (0, Data(), false) }
+        guard let row = try Row.fetchOne(db, sql: "SELECT digest, row_count, mac FROM integrity_digests WHERE table_name = ?",
+                                         arguments: [Self.headRow]) else { return nil }
+        guard case .int64(let seq) = row.storedValue("row_count").storage, case .blob(let mac) = row.storedValue("digest").storage,
+              case .blob(let tag) = row.storedValue("mac").storage else { return (0, Data(), false) }
         return (seq, mac, KeyedHash.equal(tag, headMAC(seq: seq, mac: mac)))
     }
 
@@ -168,8 +177,9 @@ public final class AuditTrail: Sendable {
 
     /// The head of the chain in `db` as stored in its head row (the empty head when none).
     static func head(_ db: Database) throws -> AuditHead {
-        guard let row = try Row.fetchOne(db, sql: "SELECT seq, mac FROM audit_head WHERE id = 1"),
-              case .int64(let seq) = row.storedValue("seq").storage, case .blob(let mac) = row.storedValue("mac").storage else {
+        guard let row = try Row.fetchOne(db, sql: "SELECT digest, row_count FROM integrity_digests WHERE table_name = ?",
+                                         arguments: [headRow]),
+              case .int64(let seq) = row.storedValue("row_count").storage, case .blob(let mac) = row.storedValue("digest").storage else {
             return .empty
         }
         return AuditHead(seq: seq, mac: mac)

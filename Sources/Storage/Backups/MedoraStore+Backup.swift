@@ -72,6 +72,9 @@ extension MedoraStore {
         let size = Self.fileSize(snapshot)
         let header = BackupFile.Header(createdAt: now, appVersion: appVersion, databaseBytes: size, slots: slots, auditHead: auditHead)
         try BackupFile.write(source: snapshot, to: final, header: header, key: keyring.subkey(.backup)) { progress($0, size) }
+        // The erasure ledger travels with the backups, so a restore on another machine honours it.
+        let erased = try await database.read { db in try self.patientRepository.erasures.stored(db) }
+        try patientRepository.erasures.add(erased.union(patientRepository.erasures.read(self.directory)), folder: dir)
         return BackupInfo(path: final, fileBytes: Self.fileSize(final), createdAt: now, databaseBytes: size)
     }
 
@@ -120,7 +123,9 @@ extension MedoraStore {
             throw MedoraError(.restoreNeedsForce, ["path": dir.url.path])
         }
         let keyring = try keyring(for: path, secret: secret)
+        let erasures = ErasureLedger(keyring: keyring)
         let erasedSince = currentErasures(dir, keyring: keyring)
+            .union(erasures.read(folder: (path as NSString).deletingLastPathComponent))
         let staged = dir.databasePath + ".restore-\(UUID.random().uuidString)"
         defer { for suffix in ["", "-wal", "-shm"] { unlink(staged + suffix) } }
         try BackupFile.decrypt(path, key: keyring.subkey(.backup), to: staged)

@@ -19,6 +19,15 @@ public enum PracticeExport {
         }
     }
 
+    /// A sealed export: the archive, its one-time code, what it holds.
+    public struct Made: Sendable {
+        public var archive: Data
+        public var code: String
+        public var summary: Summary
+        /// The patients in it, so exactly these can be erased afterwards.
+        public var patientIDs: [UUID]
+    }
+
     /// What an export counted, for the caller to show.
     public struct Summary: Sendable, Equatable {
         public var patients: Int
@@ -110,7 +119,7 @@ extension MedoraStore {
     /// Every live patient in `scope` (the practice, or one doctor's) with their analyses, as FHIR
     /// Bulk Data sealed into one archive; recorded in the audit trail, whose head the manifest
     /// carries. Built in memory: about 2 KB per analysis.
-    public func practiceExport(scope: PatientScope) async throws -> (archive: Data, code: String, summary: PracticeExport.Summary) {
+    public func practiceExport(scope: PatientScope) async throws -> PracticeExport.Made {
         let ids = try await patientRepository.liveIDs(scope: scope)
         var contents: [PatientExportContent] = []
         let now = clock.now(), lang = settings.current.defaultLanguage
@@ -122,7 +131,8 @@ extension MedoraStore {
         try await audit.recordNow(.practiceExport)
         let head = try await audit.head()
         let (files, summary) = PracticeExport.files(contents, transactionTime: now, auditHead: head)
-        let (archive, code) = try PracticeExport.seal(files)
-        return (archive, code, summary)
+        // 600,000 PBKDF2 rounds: on the bounded queue, not a server thread.
+        let (archive, code) = try await hashing.run { try PracticeExport.seal(files) }
+        return PracticeExport.Made(archive: archive, code: code, summary: summary, patientIDs: contents.map(\.patient.id))
     }
 }

@@ -4,6 +4,8 @@ public enum AuditText: LocalizedKey {
     case problemOlderThanHead, problemDivergesFromHead, againstHead, noHeadInBackup, badHead, broken
     case title, accessPanel, accessNone, when, who, action, fromAddress, origin, commandLine, server, unknownUser
     case filterUser, filterAction, filterPatient, filterFrom, filterTo, anyone, anyAction, noEntries, chainHead, entryAltered, exportHead
+    case originWeb, originApi, originCli, originServer, entityPatient, entityAnalysis, entityUser, entitySession, entitySettings
+    case entityBackup, entityPractice, entityAudit
 
     public var translation: Translation {
         switch self {
@@ -64,6 +66,18 @@ public enum AuditText: LocalizedKey {
         case .exportHead: Translation("Audit head at export: {head} (check a database against it with `audit verify --head`)",
                                       uz: "Eksport paytidagi audit boshi: {head} (bazani u bilan `audit verify --head` orqali tekshiring)",
                                       ru: "Вершина журнала аудита при экспорте: {head} (сверить базу: `audit verify --head`)")
+        case .originWeb: Translation("web", uz: "veb", ru: "веб")
+        case .originApi: Translation("API", uz: "dasturiy interfeys (API)", ru: "программный интерфейс (API)")
+        case .originCli: Translation("command line", uz: "buyruq qatori", ru: "командная строка")
+        case .originServer: Translation("server", uz: "server", ru: "сервер")
+        case .entityPatient: Translation("patient", uz: "bemor", ru: "пациент")
+        case .entityAnalysis: Translation("analysis", uz: "tahlil", ru: "анализ")
+        case .entityUser: Translation("user", uz: "foydalanuvchi", ru: "пользователь")
+        case .entitySession: Translation("session", uz: "seans", ru: "сеанс")
+        case .entitySettings: Translation("settings", uz: "sozlamalar", ru: "настройки")
+        case .entityBackup: Translation("backup", uz: "zaxira nusxa", ru: "резервная копия")
+        case .entityPractice: Translation("practice", uz: "amaliyot", ru: "практика")
+        case .entityAudit: Translation("audit trail", uz: "audit jurnali", ru: "журнал аудита")
         case .entryAltered: Translation("altered", uz: "oʻzgartirilgan", ru: "изменена")
         }
     }

@@ -3,7 +3,7 @@ public enum ErasureText: LocalizedKey {
     case trash, trashIntro, trashEmpty, deletedOn, erasedAfter, restore, eraseForGood, confirmErase, erased, restored, movedToTrash
     case eraseCommandDone, eraseCommandConfirm, eraseCommandNotFound
     case practiceExport, practiceExportIntro, practiceReady, practiceSummary, deleteAccount, deleteAccountIntro, deleteAccountEmpty
-    case deleteAccountConfirm, accountDeleted, confirmNeeded, bulkWritten
+    case deleteAccountConfirm, accountDeleted, accountKept, confirmNeeded, bulkWritten
 
     public var translation: Translation {
         switch self {
@@ -18,9 +18,9 @@ public enum ErasureText: LocalizedKey {
         case .restore: Translation("Restore", uz: "Qaytarish", ru: "Восстановить")
         case .eraseForGood: Translation("Erase for good", uz: "Butunlay oʻchirish", ru: "Удалить навсегда")
         case .confirmErase: Translation(
-            "Erase this patient for good? The record and every analysis are destroyed and cannot be restored, not even from a backup.",
-            uz: "Bu bemor butunlay oʻchirilsinmi? Yozuv va barcha tahlillar yoʻq qilinadi va ularni hatto zaxira nusxadan ham qaytarib boʻlmaydi.",
-            ru: "Удалить пациента навсегда? Запись и все анализы будут уничтожены, их нельзя вернуть даже из резервной копии.")
+            "Erase this patient for good? The record and every analysis are destroyed and cannot be restored; restoring an older backup erases them again.",
+            uz: "Bu bemor butunlay oʻchirilsinmi? Yozuv va barcha tahlillar yoʻq qilinadi va qaytarib boʻlmaydi; eski zaxira nusxani tiklash ularni yana oʻchiradi.",
+            ru: "Удалить пациента навсегда? Запись и все анализы будут уничтожены без возможности восстановления; при восстановлении старой резервной копии они будут удалены снова.")
         case .erased: Translation("The patient was erased for good.", uz: "Bemor butunlay oʻchirildi.", ru: "Пациент удалён навсегда.")
         case .restored: Translation("The patient is back from the trash.", uz: "Bemor savatdan qaytarildi.", ru: "Пациент восстановлен из корзины.")
         case .movedToTrash: Translation("Patient moved to the trash: restorable for 30 days.",
@@ -56,6 +56,10 @@ public enum ErasureText: LocalizedKey {
         case .accountDeleted: Translation("The account was deleted; its {count} patients were exported and erased for good.",
                                           uz: "Hisob oʻchirildi; uning {count} ta bemori eksport qilindi va butunlay oʻchirildi.",
                                           ru: "Учётная запись удалена; её пациенты ({count}) выгружены и удалены навсегда.")
+        case .accountKept: Translation(
+            "{count} patients were exported and erased for good; the account stays (disabled) because a patient was added meanwhile: delete it again.",
+            uz: "{count} ta bemor eksport qilindi va butunlay oʻchirildi; shu orada bemor qoʻshilgani uchun hisob (oʻchirilgan holda) qoldi: yana oʻchiring.",
+            ru: "Пациенты ({count}) выгружены и удалены навсегда; учётная запись осталась (отключена), так как тем временем добавлен пациент: удалите её ещё раз.")
         case .confirmNeeded: Translation("Tick the box to confirm.", uz: "Tasdiqlash uchun belgini qoʻying.", ru: "Отметьте флажок для подтверждения.")
         case .bulkWritten: Translation("Wrote {path}: {summary}", uz: "{path} yozildi: {summary}", ru: "Записан {path}: {summary}")
         }

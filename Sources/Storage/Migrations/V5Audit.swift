@@ -1,7 +1,8 @@
 import GRDB
 
-/// The audit trail (a MAC chain: see `AuditEntry`), its head, and the erasure ledger (patients
-/// erased for good: ids and times only, each row under its own MAC).
+/// The audit trail (a MAC chain: see `AuditEntry`; its head is a row of `integrity_digests`) and
+/// the erasure ledger (patients erased for good: ids and times only, each row under its own MAC).
+/// One index, for a patient's access panel: every index is written by every entry.
 enum V5Audit {
     static func migrate(_ db: Database) throws {
         try db.execute(sql: """
@@ -19,13 +20,6 @@ enum V5Audit {
                 mac BLOB NOT NULL
             );
             CREATE INDEX audit_log_patient ON audit_log(patient_id, seq) WHERE patient_id IS NOT NULL;
-            CREATE INDEX audit_log_actor ON audit_log(actor, seq);
-            CREATE TABLE audit_head (
-                id INTEGER PRIMARY KEY NOT NULL CHECK (id = 1),
-                seq INTEGER NOT NULL,
-                mac BLOB NOT NULL,
-                head_mac BLOB NOT NULL
-            );
             CREATE TABLE erasures (
                 patient_id BLOB PRIMARY KEY NOT NULL,
                 erased_at INTEGER NOT NULL,

@@ -2,9 +2,9 @@ import Foundation
 import GRDB
 import MedoraCrypto
 
-/// Patients erased for good: their ids and the time, nothing else. Kept twice: in the database
-/// (`erasures`, written in the erasure's transaction) and in `<data>/erasures` beside it, a file no
-/// restore replaces. Every open and every restore applies the file to the database, so a patient
+/// Patients erased for good: their ids and the time, nothing else. Kept in the database
+/// (`erasures`, written in the erasure's transaction), in `<data>/erasures` beside it (a file no
+/// restore replaces) and in an `erasures` file beside every backup (read by a restore elsewhere). Every open and every restore applies the file to the database, so a patient
 /// erased after a backup was made does not come back when that backup (or any older copy of the
 /// file) is put in place; and the file is brought up to date from the table, so an erasure whose
 /// process died before the file was written is still carried. Each entry carries a MAC (audit
@@ -47,11 +47,14 @@ struct ErasureLedger: Sendable {
 
     // MARK: The file beside it
 
-    static func path(_ dir: DataDirectory) -> String { dir.url.appendingPathComponent("erasures").path }
+    static func path(_ dir: DataDirectory) -> String { path(in: dir.url.path) }
+    static func path(in folder: String) -> String { (folder as NSString).appendingPathComponent("erasures") }
 
     /// The file's entries whose MAC holds (none when there is no file; unreadable lines are skipped).
-    func read(_ dir: DataDirectory) -> Set<Entry> {
-        guard let text = try? String(contentsOfFile: Self.path(dir), encoding: .utf8) else { return [] }
+    func read(_ dir: DataDirectory) -> Set<Entry> { read(folder: dir.url.path) }
+
+    func read(folder: String) -> Set<Entry> {
+        guard let text = try? String(contentsOfFile: Self.path(in: folder), encoding: .utf8) else { return [] }
         var out: Set<Entry> = []
         for line in text.split(separator: "\n").prefix(1_000_000) {
             let parts = line.split(separator: " ")
@@ -64,10 +67,19 @@ struct ErasureLedger: Sendable {
     }
 
     /// Rewrites the file with `entries` (durably: temp file, fsync, rename).
-    func write(_ entries: Set<Entry>, to dir: DataDirectory) throws {
+    func write(_ entries: Set<Entry>, to dir: DataDirectory) throws { try write(entries, folder: dir.url.path) }
+
+    /// Adds entries to the file (a no-op when it holds them all already).
+    func add(_ entries: Set<Entry>, folder: String) throws {
+        let current = read(folder: folder)
+        guard !entries.isSubset(of: current) else { return }
+        try write(current.union(entries), folder: folder)
+    }
+
+    func write(_ entries: Set<Entry>, folder: String) throws {
         let lines = entries.sorted { ($0.at, $0.patientID.uuidString) < ($1.at, $1.patientID.uuidString) }.map { e in
             "\(e.patientID.uuidString.lowercased()) \(e.at) \(mac(e).map { String(format: "%02x", $0) }.joined())\n"
         }
-        try DurableFile.write(Data(lines.joined().utf8), to: Self.path(dir))
+        try DurableFile.write(Data(lines.joined().utf8), to: Self.path(in: folder))
     }
 }

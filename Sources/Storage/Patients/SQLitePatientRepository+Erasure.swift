@@ -27,8 +27,9 @@ extension SQLitePatientRepository {
             return true
         } then: { erased in
             self.forget(erased ? [id] : [])
+            if erased { self.addToLedgerFile([ErasureLedger.Entry(patientID: id, at: at)]) }
         }
-        if erased { await afterErasure() }
+        if erased { await checkpointAfterErasure() }
         return erased
     }
 
@@ -85,8 +86,9 @@ extension SQLitePatientRepository {
             return ids
         } then: { ids in
             self.forget(ids)
+            self.addToLedgerFile(Set(ids.map { ErasureLedger.Entry(patientID: $0, at: at) }))
         }
-        if !ids.isEmpty { await afterErasure() }
+        if !ids.isEmpty || checkpointPending.withLock({ $0 }) { await checkpointAfterErasure() }
         return ids.count
     }
 
@@ -114,7 +116,7 @@ extension SQLitePatientRepository {
         } then: { result in
             self.forget(result.0)
         }
-        if !erased.isEmpty { await afterErasure(file: false) }
+        if !erased.isEmpty { await checkpointAfterErasure() }
         if writeFile, all != erasures.read(dir) { try erasures.write(all, to: dir) }
         return erased.count
     }
@@ -151,22 +153,28 @@ extension SQLitePatientRepository {
         }
     }
 
-    /// The WAL is copied into the file and truncated (with `secure_delete` the freed cells are
-    /// zeroed in the copied pages), then the ledger file is written. Neither can undo the
-    /// committed erasure; if a reader holds the WAL, the next checkpoint finishes the job.
-    private func afterErasure(file: Bool = true) async {
+    /// Called while the writer is held (erasures one at a time): the file beside the database
+    /// gains the new entries. A failure here loses nothing: the next open copies the table to it.
+    private func addToLedgerFile(_ entries: Set<ErasureLedger.Entry>) {
+        guard !entries.isEmpty, let dir = erasureDirectory else { return }
+        try? erasures.add(entries, folder: dir.url.path)
+    }
+
+    /// The WAL is copied into the file and truncated to nothing (with `secure_delete` the freed
+    /// cells are zeroed in the copied pages), so no frame holding the wrapped key stays in
+    /// `-wal`. While a reader holds the WAL this cannot finish: it is retried a few times, then
+    /// by the trash purge (every minute) until it does.
+    func checkpointAfterErasure() async {
         let db = database
-        for _ in 0..<3 {
-            let done = (try? await db.pool.writeWithoutTransaction { conn in
+        var done = false
+        for attempt in 0..<3 {
+            done = (try? await db.pool.writeWithoutTransaction { conn in
                 let r = try conn.checkpoint(.truncate)
-                return r.walFrameCount == r.checkpointedFrameCount
+                return r.walFrameCount == 0 || r.walFrameCount == r.checkpointedFrameCount
             }) ?? false
             if done { break }
-            try? await Task.sleep(for: .milliseconds(50))
+            if attempt < 2 { try? await Task.sleep(for: .milliseconds(50)) }
         }
-        if file, let dir = erasureDirectory {
-            let all = (try? await db.read { conn in try self.erasures.stored(conn) }) ?? []
-            try? erasures.write(all.union(erasures.read(dir)), to: dir)
-        }
+        checkpointPending.withLock { $0 = !done }
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import MedoraCrypto
+import Synchronization
 
 /// `PatientRepository` on the SQLite file, with the in-memory search index kept in step. Every
 /// write seals the row (MAC and set digest) in its own transaction; every read checks the row in
@@ -18,6 +19,8 @@ public final class SQLitePatientRepository: PatientRepository {
     let erasures: ErasureLedger
     /// Where the erasure ledger's file is kept (nil for a database checked outside its directory).
     let erasureDirectory: DataDirectory?
+    /// An erasure whose WAL checkpoint could not finish yet (the trash purge retries it).
+    let checkpointPending = Mutex(false)
 
     init(database: AppDatabase, keyring: Keyring, ledger: IntegrityLedger, quarantine: QuarantineRegistry, clock: WallClock,
          audit: AuditTrail, directory: DataDirectory?) {

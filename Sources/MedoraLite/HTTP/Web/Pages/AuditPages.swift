@@ -85,10 +85,33 @@ struct AuditPages<Users: UserRepository>: Sendable {
 
     static func row(_ line: AuditLine, people: [UUID: String], lang: Language) -> [String: Any] {
         let e = line.entry
+        let entity = Self.entity(e.entity).text(lang)
         return ["seq": String(e.seq), "when": WebPage.display(e.at), "who": e.actorName(people, lang), "action": e.action.text(lang),
-                "entity": e.entityID.map { "\(e.entity) \(WebPage.key($0).prefix(8))" } ?? e.entity,
-                "patient": e.patientID.map(WebPage.key) ?? "", "address": e.address ?? "", "origin": e.origin.rawValue,
+                "entity": e.entityID.map { "\(entity) \(WebPage.key($0).prefix(8))" } ?? entity,
+                "patient": e.patientID.map(WebPage.key) ?? "", "address": e.address ?? "", "origin": Self.origin(e.origin).text(lang),
                 "altered": !line.authentic, "alteredLabel": AuditText.entryAltered.text(lang)]
+    }
+
+    static func origin(_ o: AuditActor.Origin) -> AuditText {
+        switch o {
+        case .web: .originWeb
+        case .api: .originApi
+        case .cli: .originCli
+        case .server: .originServer
+        }
+    }
+
+    static func entity(_ name: String) -> AuditText {
+        switch name {
+        case "analysis": .entityAnalysis
+        case "user": .entityUser
+        case "session": .entitySession
+        case "settings": .entitySettings
+        case "backup": .entityBackup
+        case "practice": .entityPractice
+        case "audit": .entityAudit
+        default: .entityPatient
+        }
     }
 
     static func strings(_ lang: Language) -> [String: String] {

@@ -13,6 +13,8 @@ struct ExportPages: Sendable {
     /// The trail the export is recorded in and whose access log and head it carries (nil: none).
     var audit: AuditTrail?
     var users: any UserRepository
+    /// Where the 600,000 PBKDF2 rounds run (bounded, off the server's threads); nil: inline.
+    var limiter: BlockingWorkLimiter?
 
     func addRoutes(to group: RouterGroup<AppRequestContext>) {
         group.post("patients/:id/export", use: export)
@@ -44,7 +46,8 @@ struct ExportPages: Sendable {
             content.accessLog = trail.log
             content.auditHead = trail.head.description
         }
-        let (file, code) = try PatientExportFile.make(content)
+        let sealed = content
+        let (file, code) = try await limiter?.run { try PatientExportFile.make(sealed) } ?? PatientExportFile.make(sealed)
         let token = downloads.put(file, fileName: "medical-record-\(LabDates.string(clock.now())).html", session: identity.session.id)
         context.logger.info("patient exported", metadata: ["patient_id": .string(id.uuidString)])
         return WebPage.render("exportReady", [

@@ -5,12 +5,17 @@ enum ExportTemplates {
         <p><a href="/patients/{{id}}">{{patientName}}</a></p>
         <h1>{{x.exportReadyTitle}}</h1>
         <section class="card">
+        {{> exportHandover}}
+        </section>
+        {{> footer}}
+        """
+
+    /// The code, shown once, and the file's link: both pages end with it.
+    static let handover = """
         <p>{{x.exportCodeIntro}}</p>
         <p class="one-time-code" id="export-code">{{code}}</p>
         <p><a class="button" id="export-download" href="/exports/{{token}}" download>{{x.exportDownload}}</a></p>
         <p class="note">{{x.exportOnce}}</p>
-        </section>
-        {{> footer}}
         """
 
     /// The same for a practice export (or a deleted doctor's patients).
@@ -20,10 +25,7 @@ enum ExportTemplates {
         {{#note}}<p class="flash" role="status">{{note}}</p>{{/note}}
         <section class="card">
         <p>{{summary}}</p>
-        <p>{{x.exportCodeIntro}}</p>
-        <p class="one-time-code" id="export-code">{{code}}</p>
-        <p><a class="button" id="export-download" href="/exports/{{token}}" download>{{x.exportDownload}}</a></p>
-        <p class="note">{{x.exportOnce}}</p>
+        {{> exportHandover}}
         </section>
         {{> footer}}
         """

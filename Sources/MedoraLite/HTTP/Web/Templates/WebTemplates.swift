@@ -10,7 +10,7 @@ enum WebTemplates {
         "users": users, "user": user, "document": document, "settings": settings, "consent": consent,
         "panels": AnalysisTemplates.panels, "analysisForm": AnalysisTemplates.form, "analysis": AnalysisTemplates.report,
         "analysisImport": AnalysisTemplates.importPage, "backups": backups, "audit": audit, "accessPanel": accessPanel, "trash": trash,
-        "exportReady": ExportTemplates.ready, "practiceReady": ExportTemplates.practiceReady,
+        "exportReady": ExportTemplates.ready, "practiceReady": ExportTemplates.practiceReady, "exportHandover": ExportTemplates.handover,
     ]
 
     /// Nil only if a template does not parse (a test renders every one).
