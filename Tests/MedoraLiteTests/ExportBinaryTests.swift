@@ -8,7 +8,7 @@ import XCTest
 final class ExportBinaryTests: XCTestCase {
     static let env = ["MEDORA_PASSPHRASE": TempDataDirectory.passphrase]
 
-    func run(_ args: [String], stdin: String? = nil) throws -> BinaryEndToEndTests.Result {
+    static func run(_ args: [String], stdin: String? = nil) throws -> BinaryEndToEndTests.Result {
         let p = Process()
         p.executableURL = BinaryEndToEndTests.binary
         p.arguments = args
@@ -29,7 +29,7 @@ final class ExportBinaryTests: XCTestCase {
     }
 
     /// A data directory with one patient and two analyses of theirs; the store is closed again.
-    func seeded() async throws -> (TempDataDirectory, UUID) {
+    static func seeded() async throws -> (TempDataDirectory, UUID) {
         let temp = try TempDataDirectory()
         try await temp.initialize()
         let store = try await temp.open()
@@ -51,10 +51,10 @@ final class ExportBinaryTests: XCTestCase {
     }
 
     func testExportThenDecryptRoundTripsAndTheFileHoldsNoPlaintext() async throws {
-        let (temp, id) = try await seeded()
+        let (temp, id) = try await Self.seeded()
         let data = temp.dir.url.path
         let file = temp.dir.url.appendingPathComponent("record.html").path
-        let exported = try run(["export-patient", id.uuidString, "--out", file, "--data", data, "--language", "uz"])
+        let exported = try Self.run(["export-patient", id.uuidString, "--out", file, "--data", data, "--language", "uz"])
         XCTAssertEqual(exported.status, 0, exported.stderr)
         let code = try XCTUnwrap(Self.code(in: exported.stdout), exported.stdout)
         XCTAssertEqual(exported.stdout.components(separatedBy: code).count, 2, "the code is printed once")
@@ -67,7 +67,7 @@ final class ExportBinaryTests: XCTestCase {
         XCTAssertFalse(exported.stdout.contains("Qodirova") || exported.stderr.contains("Qodirova"))
 
         // To stdout, with the code typed sloppily on standard input.
-        let printed = try run(["decrypt-export", file], stdin: code.lowercased().replacingOccurrences(of: "-", with: " ") + "\n")
+        let printed = try Self.run(["decrypt-export", file], stdin: code.lowercased().replacingOccurrences(of: "-", with: " ") + "\n")
         XCTAssertEqual(printed.status, 0, printed.stderr)
         let bundle = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(printed.stdout.utf8)) as? [String: Any])
         XCTAssertEqual(bundle["resourceType"] as? String, "Bundle")
@@ -76,7 +76,7 @@ final class ExportBinaryTests: XCTestCase {
 
         // Into a folder: the same Bundle and the readable record in Uzbek.
         let outDir = temp.dir.url.appendingPathComponent("opened").path
-        let written = try run(["decrypt-export", file, "--code", code, "--out", outDir])
+        let written = try Self.run(["decrypt-export", file, "--code", code, "--out", outDir])
         XCTAssertEqual(written.status, 0, written.stderr)
         let names = try FileManager.default.contentsOfDirectory(atPath: outDir).sorted()
         XCTAssertEqual(names.count, 2, "\(names)")
@@ -87,34 +87,34 @@ final class ExportBinaryTests: XCTestCase {
     }
 
     func testWrongCodeExitsNonZeroAndWritesNothing() async throws {
-        let (temp, id) = try await seeded()
+        let (temp, id) = try await Self.seeded()
         let file = temp.dir.url.appendingPathComponent("record.html").path
-        let exported = try run(["export-patient", id.uuidString, "--out", file, "--data", temp.dir.url.path])
+        let exported = try Self.run(["export-patient", id.uuidString, "--out", file, "--data", temp.dir.url.path])
         let code = try XCTUnwrap(Self.code(in: exported.stdout))
         let wrong = code.first == "2" ? "3" + code.dropFirst() : "2" + code.dropFirst()
         let outDir = temp.dir.url.appendingPathComponent("opened").path
-        let refused = try run(["decrypt-export", file, "--code", String(wrong), "--out", outDir])
+        let refused = try Self.run(["decrypt-export", file, "--code", String(wrong), "--out", outDir])
         XCTAssertEqual(refused.status, 2)
         XCTAssertEqual(refused.stderr, "medora-lite: " + ErrorKind.exportWrongCode.row.message.text(.en) + "\n")
         XCTAssertEqual(refused.stdout, "")
         XCTAssertFalse(FileManager.default.fileExists(atPath: outDir), "nothing written")
-        let garbage = try run(["decrypt-export", file, "--code", "not a code"])
+        let garbage = try Self.run(["decrypt-export", file, "--code", "not a code"])
         XCTAssertEqual(garbage.status, 2, garbage.stderr)
-        let notExport = try run(["decrypt-export", temp.dir.databasePath, "--code", code])
+        let notExport = try Self.run(["decrypt-export", temp.dir.databasePath, "--code", code])
         XCTAssertEqual(notExport.status, 1)
         XCTAssertTrue(notExport.stderr.contains("not a Medora Lite export"), notExport.stderr)
     }
 
     func testUnknownOrMalformedPatientIDIsAClearError() async throws {
-        let (temp, _) = try await seeded()
+        let (temp, _) = try await Self.seeded()
         let file = temp.dir.url.appendingPathComponent("record.html").path
-        let unknown = try run(["export-patient", UUID().uuidString, "--out", file, "--data", temp.dir.url.path])
+        let unknown = try Self.run(["export-patient", UUID().uuidString, "--out", file, "--data", temp.dir.url.path])
         XCTAssertEqual(unknown.status, 1)
         XCTAssertEqual(unknown.stderr, "medora-lite: No such patient.\n")
-        let malformed = try run(["export-patient", "12345", "--out", file, "--data", temp.dir.url.path])
+        let malformed = try Self.run(["export-patient", "12345", "--out", file, "--data", temp.dir.url.path])
         XCTAssertEqual(malformed.status, 1)
         XCTAssertTrue(malformed.stderr.contains("not a valid UUID"), malformed.stderr)
-        let language = try run(["export-patient", UUID().uuidString, "--out", file, "--data", temp.dir.url.path, "--language", "de"])
+        let language = try Self.run(["export-patient", UUID().uuidString, "--out", file, "--data", temp.dir.url.path, "--language", "de"])
         XCTAssertNotEqual(language.status, 0)
         XCTAssertFalse(FileManager.default.fileExists(atPath: file))
     }
