@@ -142,5 +142,8 @@ final class AnalysisRepositoryTests: XCTestCase {
         XCTAssertEqual(after.foreignKeyViolations, 0)
         let left = try await store.analyses.count(scope: .everyone)
         XCTAssertEqual(left, 0)
+        let recorded = try await store.audit.page(AuditFilter(action: .repairRemove), limit: 5, olderThan: nil).lines.map(\.entry)
+        XCTAssertEqual(recorded.map(\.entityID), [patient.id], "the repair is in the audit trail")
+        XCTAssertNil(after.audit?.problem)
     }
 }

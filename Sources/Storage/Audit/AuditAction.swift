@@ -27,6 +27,8 @@ public enum AuditAction: String, LocalizedKey, Codable {
     case backupRestore = "backup.restore"
     case practiceExport = "practice.export"
     case auditView = "audit.view"
+    case repairAccept = "repair.accept"
+    case repairRemove = "repair.remove"
 
     /// The kind of thing the entry's id names.
     public var entity: String { String(rawValue.prefix { $0 != "." }) }
@@ -66,6 +68,10 @@ public enum AuditAction: String, LocalizedKey, Codable {
         case .backupRestore: Translation("Restored a backup", uz: "Zaxira nusxani tikladi", ru: "Восстановил резервную копию")
         case .practiceExport: Translation("Exported the practice", uz: "Amaliyotni eksport qildi", ru: "Экспортировал практику")
         case .auditView: Translation("Viewed the audit trail", uz: "Audit jurnalini koʻrdi", ru: "Просмотрел журнал аудита")
+        case .repairAccept: Translation("Accepted the sets of rows (repair)", uz: "Yozuvlar toʻplamini qabul qildi (tuzatish)",
+                                        ru: "Принял наборы строк (исправление)")
+        case .repairRemove: Translation("Removed a damaged record (repair)", uz: "Shikastlangan yozuvni olib tashladi (tuzatish)",
+                                        ru: "Удалил повреждённую запись (исправление)")
         }
     }
 }

@@ -26,10 +26,11 @@ extension MedoraStore {
         for id in plan.remove where !damaged.contains(where: { $0.id == id }) {
             throw MedoraError(.notFound, ["record": id.uuidString.lowercased()])
         }
-        let ledger = self.ledger
+        let (ledger, audit, actor) = (self.ledger, self.audit, AuditActor.current)
         try await database.write { db in
             if plan.acceptRowSets {
                 for table in AuthenticatedTable.all { try ledger.acceptCurrentSet(db, table) }
+                try audit.record(db, .repairAccept, actor: actor)
             }
             for record in damaged where record.id.map(plan.remove.contains) == true {
                 guard let table = AuthenticatedTable.named(record.table) else { continue }
@@ -41,6 +42,7 @@ extension MedoraStore {
                 // A patient goes with their analyses (sealed under the patient's key, unreadable without it).
                 if table == .patients { try ledger.delete(db, .analyses, where: "patient_id = ?", arguments: [record.id]) }
                 try ledger.delete(db, table, where: "rowid = ?", arguments: [record.rowNumber])
+                try audit.record(db, .repairRemove, entity: record.id, patient: table == .patients ? record.id : nil, actor: actor)
             }
         }
         return try await check()

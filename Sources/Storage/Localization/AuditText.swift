@@ -5,7 +5,7 @@ public enum AuditText: LocalizedKey {
     case title, accessPanel, accessNone, when, who, action, fromAddress, origin, commandLine, server, unknownUser
     case filterUser, filterAction, filterPatient, filterFrom, filterTo, anyone, anyAction, noEntries, chainHead, entryAltered, exportHead
     case originWeb, originApi, originCli, originServer, entityPatient, entityAnalysis, entityUser, entitySession, entitySettings
-    case entityBackup, entityPractice, entityAudit
+    case entityBackup, entityPractice, entityAudit, entityRepair
 
     public var translation: Translation {
         switch self {
@@ -78,6 +78,7 @@ public enum AuditText: LocalizedKey {
         case .entityBackup: Translation("backup", uz: "zaxira nusxa", ru: "резервная копия")
         case .entityPractice: Translation("practice", uz: "amaliyot", ru: "практика")
         case .entityAudit: Translation("audit trail", uz: "audit jurnali", ru: "журнал аудита")
+        case .entityRepair: Translation("repair", uz: "tuzatish", ru: "исправление")
         case .entryAltered: Translation("altered", uz: "oʻzgartirilgan", ru: "изменена")
         }
     }

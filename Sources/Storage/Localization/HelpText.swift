@@ -12,7 +12,7 @@ public enum HelpText: String, CaseIterable, LocalizedKey {
             Sign in with the login and password the administrator gave you. The first time, you read and accept the privacy notice and the terms. Change your password under “My account”: at least 10 characters, not a common one; a few unrelated words work well.
 
             ## Patients
-            “Patients” lists your patients by last name. “New patient” opens the form: last and first name are required, the rest is optional. A field with a problem is marked and explained, and what you typed is kept. The patient's page shows the details; “Edit” changes them and “Delete” removes the patient after you confirm.
+            “Patients” lists your patients by last name. “New patient” opens the form: last and first name are required, the rest is optional. A field with a problem is marked and explained, and what you typed is kept. The patient's page shows the details; “Edit” changes them and “Delete” moves the patient to the trash (“Patients → Trash”), where they can be restored for 30 days before they are erased for good. “Erase for good” (on the page or in the trash) destroys the record and every analysis at once, when a patient asks to be forgotten: nothing can bring them back, not even an older backup. “Export for the patient” makes one encrypted file with the whole record and a one-time code: give the file and the code separately; the patient opens the file in any browser with the code. Below, “Who accessed this record” lists who opened or changed the record, and when.
 
             ## Searching
             Type in the search box: results appear as you type. Search by last, first or middle name, in Latin or Cyrillic letters — “Karimova”, “Каримова” and “karim” all find the same person; oʻ, gʻ, sh, ch and the Russian spellings are matched to each other. Several words narrow the search (“karimova dil”). Digits search the phone number: the last four digits are usually enough.
@@ -34,7 +34,7 @@ public enum HelpText: String, CaseIterable, LocalizedKey {
             Administrator bergan login va parol bilan kiring. Birinchi marta maxfiylik bayonoti va foydalanish shartlarini oʻqib, qabul qilasiz. Parolni «Mening hisobim» boʻlimida oʻzgartiring: kamida 10 ta belgi, keng tarqalgan parol emas; bir nechta bogʻliq boʻlmagan soʻz yaxshi ishlaydi.
 
             ## Bemorlar
-            «Bemorlar» roʻyxati familiya boʻyicha tartiblangan. «Yangi bemor» shaklni ochadi: familiya va ism majburiy, qolgani ixtiyoriy. Xato maydon belgilanadi va izohlanadi, kiritilgan qiymatlar saqlanib qoladi. Bemor sahifasida maʼlumotlar koʻrinadi; «Tahrirlash» ularni oʻzgartiradi, «Oʻchirish» tasdiqlangandan soʻng bemorni oʻchiradi.
+            «Bemorlar» roʻyxati familiya boʻyicha tartiblangan. «Yangi bemor» shaklni ochadi: familiya va ism majburiy, qolgani ixtiyoriy. Xato maydon belgilanadi va izohlanadi, kiritilgan qiymatlar saqlanib qoladi. Bemor sahifasida maʼlumotlar koʻrinadi; «Tahrirlash» ularni oʻzgartiradi, «Oʻchirish» bemorni savatga oʻtkazadi («Bemorlar → Savat»): u yerda 30 kun davomida qaytarish mumkin, soʻng butunlay oʻchiriladi. «Butunlay oʻchirish» (sahifada yoki savatda) bemor unutilishni soʻraganda yozuv va barcha tahlillarni darhol yoʻq qiladi: ularni hech narsa, hatto eski zaxira nusxa ham qaytarmaydi. «Bemor uchun eksport» butun yozuvni bitta shifrlangan faylga va bir martalik kodga joylaydi: fayl va kodni alohida bering; bemor faylni istalgan brauzerda kod bilan ochadi. Pastda «Bu yozuvni kim koʻrgan» yozuvni kim va qachon ochgani yoki oʻzgartirganini koʻrsatadi.
 
             ## Qidiruv
             Qidiruv maydoniga yozing: natijalar yozayotganingizda chiqadi. Familiya, ism yoki otasining ismi boʻyicha lotin yoki kirill harflarida qidiring — «Karimova», «Каримова» va «karim» bir odamni topadi; oʻ, gʻ, sh, ch va ruscha yozilishlar bir-biriga moslanadi. Bir nechta soʻz qidiruvni toraytiradi («karimova dil»). Raqamlar telefon boʻyicha qidiradi: odatda oxirgi toʻrt raqam yetarli.
@@ -56,7 +56,7 @@ public enum HelpText: String, CaseIterable, LocalizedKey {
             Войдите с логином и паролем, которые выдал администратор. В первый раз вы прочитаете и примете уведомление о конфиденциальности и условия. Смените пароль в разделе «Моя учётная запись»: не короче 10 символов и не из распространённых; хорошо подходят несколько не связанных слов.
 
             ## Пациенты
-            «Пациенты» — список ваших пациентов по фамилии. «Новый пациент» открывает форму: фамилия и имя обязательны, остальное по желанию. Поле с ошибкой отмечается и поясняется, введённое сохраняется. На странице пациента — его данные; «Изменить» правит их, «Удалить» удаляет пациента после подтверждения.
+            «Пациенты» — список ваших пациентов по фамилии. «Новый пациент» открывает форму: фамилия и имя обязательны, остальное по желанию. Поле с ошибкой отмечается и поясняется, введённое сохраняется. На странице пациента — его данные; «Изменить» правит их, «Удалить» перемещает пациента в корзину («Пациенты → Корзина»), откуда его можно восстановить в течение 30 дней, затем он удаляется навсегда. «Удалить навсегда» (на странице или в корзине) сразу уничтожает запись и все анализы, когда пациент просит его забыть: вернуть их нельзя, даже из старой резервной копии. «Экспорт для пациента» создаёт один зашифрованный файл со всей записью и одноразовый код: передайте файл и код отдельно; пациент открывает файл в любом браузере с этим кодом. Ниже «Кто обращался к записи» показывает, кто и когда открывал или менял запись.
 
             ## Поиск
             Печатайте в поле поиска: результаты появляются по мере ввода. Ищите по фамилии, имени или отчеству латиницей или кириллицей — «Karimova», «Каримова» и «karim» находят одного человека; oʻ, gʻ, sh, ch и русские написания сопоставляются друг с другом. Несколько слов сужают поиск («каримова дил»). Цифры ищут по телефону: обычно хватает последних четырёх.
@@ -87,6 +87,9 @@ public enum HelpText: String, CaseIterable, LocalizedKey {
             ## The passphrase and the recovery key
             The database is encrypted with a key that only the passphrase, the keyfile or the recovery key printed at installation can open. Keep the recovery key on paper, away from the laptop. Change the passphrase with `medora-lite passwd --passphrase`: the data is not rewritten.
 
+            ## Audit trail and patients' rights
+            “Audit” (in the header) lists every sign-in, every record opened or changed, every export, backup and restore, with who, when and from where; filter it by user, action, patient or dates. No name or medical value is written there. `medora-lite audit verify` checks that no entry was altered, deleted or added; with `--against` a backup file it also checks that the database was not swapped for an older copy. Under “Users”, deleting a doctor's account exports their patients into one encrypted FHIR file (the code is shown once), erases them for good and then deletes the account. “Backups” → “Export all patients (FHIR)” gives the whole practice in the same form, to move to another system.
+
             ## Health of the data
             `medora-lite check` verifies the whole file: SQLite's own check, every record's seal and the set of rows. A damaged record is named by id and not shown; the rest of the clinic keeps working. The server also reports problems in its log at start.
 
@@ -106,6 +109,9 @@ public enum HelpText: String, CaseIterable, LocalizedKey {
             ## Parol iborasi va tiklash kaliti
             Baza faqat parol iborasi, kalit fayli yoki oʻrnatishda chop etilgan tiklash kaliti ochadigan kalit bilan shifrlangan. Tiklash kalitini qogʻozda, noutbukdan uzoqda saqlang. Parol iborasini `medora-lite passwd --passphrase` bilan oʻzgartiring: maʼlumotlar qayta yozilmaydi.
 
+            ## Audit jurnali va bemor huquqlari
+            «Audit» (sarlavhada) har bir kirishni, ochilgan yoki oʻzgartirilgan har bir yozuvni, har bir eksport, zaxira nusxa va tiklashni kim, qachon va qayerdan qilgani bilan koʻrsatadi; uni foydalanuvchi, amal, bemor yoki sana boʻyicha saralang. U yerga hech qanday ism yoki tibbiy qiymat yozilmaydi. `medora-lite audit verify` hech bir yozuv oʻzgartirilmagan, oʻchirilmagan yoki qoʻshilmaganini tekshiradi; `--against` zaxira fayli bilan baza eskiroq nusxaga almashtirilmaganini ham tekshiradi. «Foydalanuvchilar»da shifokor hisobini oʻchirish uning bemorlarini bitta shifrlangan FHIR fayliga eksport qiladi (kod bir marta koʻrsatiladi), ularni butunlay oʻchiradi va soʻng hisobni oʻchiradi. «Zaxira nusxalar» → «Barcha bemorlarni eksport qilish (FHIR)» butun amaliyotni xuddi shu koʻrinishda beradi — boshqa tizimga oʻtish uchun.
+
             ## Maʼlumotlar holati
             `medora-lite check` butun faylni tekshiradi: SQLite tekshiruvi, har bir yozuv muhri va qatorlar toʻplami. Shikastlangan yozuv identifikatori bilan koʻrsatiladi va ochilmaydi; klinikaning qolgan ishi davom etadi. Server ham ishga tushganda muammolarni jurnalga yozadi.
 
@@ -124,6 +130,9 @@ public enum HelpText: String, CaseIterable, LocalizedKey {
 
             ## Парольная фраза и ключ восстановления
             База зашифрована ключом, который открывают только парольная фраза, файл ключа или ключ восстановления, напечатанный при установке. Храните ключ восстановления на бумаге, отдельно от ноутбука. Парольная фраза меняется командой `medora-lite passwd --passphrase`: данные не перезаписываются.
+
+            ## Журнал аудита и права пациентов
+            «Аудит» (в шапке) показывает каждый вход, каждую открытую или изменённую запись, каждый экспорт, резервную копию и восстановление — кто, когда и откуда; фильтруйте по пользователю, действию, пациенту или датам. Имён и медицинских значений там нет. `medora-lite audit verify` проверяет, что ни одна запись не изменена, не удалена и не добавлена; с `--against` и файлом резервной копии — ещё и что базу не подменили более старой копией. В разделе «Пользователи» удаление учётной записи врача выгружает его пациентов в один зашифрованный файл FHIR (код показывается один раз), удаляет их навсегда и затем удаляет учётную запись. «Резервные копии» → «Экспорт всех пациентов (FHIR)» выдаёт всю практику в том же виде — для перехода на другую систему.
 
             ## Состояние данных
             `medora-lite check` проверяет весь файл: проверку SQLite, печать каждой записи и набор строк. Повреждённая запись называется по идентификатору и не показывается; остальная работа клиники продолжается. Сервер также пишет о проблемах в журнал при запуске.

@@ -110,6 +110,7 @@ struct AuditPages<Users: UserRepository>: Sendable {
         case "backup": .entityBackup
         case "practice": .entityPractice
         case "audit": .entityAudit
+        case "repair": .entityRepair
         default: .entityPatient
         }
     }
