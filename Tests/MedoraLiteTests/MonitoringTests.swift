@@ -31,6 +31,9 @@ final class MonitoringTests: XCTestCase {
             XCTAssertNotNil((r.object["connections"] as? [String: Any])?["capacity"] as? Int)
             XCTAssertNotNil((r.object["passwordQueue"] as? [String: Any])?["waiting"] as? Int)
             XCTAssertNotNil(r.object["statisticsCache"] as? [String: Any])
+            let audit = try XCTUnwrap(r.object["audit"] as? [String: Any])
+            XCTAssertEqual(audit["droppedReads"] as? Int, 0)
+            XCTAssertNotNil(audit["pendingReads"] as? Int)
         }
     }
 

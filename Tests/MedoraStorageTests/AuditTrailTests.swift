@@ -103,6 +103,19 @@ final class AuditTrailTests: XCTestCase {
         XCTAssertEqual(last?.seq, before.seq + 1)
     }
 
+    func testReadsBeyondTheBufferAreCountedAsDroppedNotHeldWithoutBound() async throws {
+        let store = try await open()
+        for _ in 0..<(AuditTrail.capacity + 3) { store.audit.noteRead(.patientList) }
+        XCTAssertEqual(store.audit.backlog.pending, AuditTrail.capacity)
+        XCTAssertEqual(store.audit.backlog.dropped, 3)
+        let flushed = try await store.audit.flush()
+        XCTAssertEqual(flushed, AuditTrail.capacity)
+        XCTAssertEqual(store.audit.backlog.pending, 0)
+        let verified = try await store.audit.verify()
+        XCTAssertNil(verified.problem)
+        try store.close()
+    }
+
     func testAnEditedEntryIsNamed() async throws {
         try edit("UPDATE audit_log SET action = 'patient.read' WHERE seq = 3")
         let result = try await verify()

@@ -14,8 +14,8 @@ public final class AuditTrail: Sendable {
     let clock: WallClock
     private let pending = Mutex(Pending())
 
-    /// Reads waiting for the next flush; past `capacity` (a disk that stays full) the oldest are
-    /// dropped and counted.
+    /// Reads waiting for the next flush; past `capacity` (a disk that stays full) new ones are
+    /// dropped and counted (`/health/detailed` then warns).
     struct Pending: Sendable {
         var events: [Event] = []
         var dropped = 0
@@ -48,9 +48,9 @@ public final class AuditTrail: Sendable {
     public func noteRead(_ action: AuditAction, entity: UUID? = nil, patient: UUID? = nil, actor: AuditActor = AuditActor.current) {
         let event = Event(at: clock.now(), actor: actor, action: action, entityID: entity, patientID: patient)
         pending.withLock { p in
-            if p.events.count >= Self.capacity {
-                p.events.removeFirst(p.events.count - Self.capacity + 1)
+            guard p.events.count < Self.capacity else {
                 p.dropped += 1
+                return
             }
             p.events.append(event)
         }

@@ -37,6 +37,11 @@ struct HealthController: Sendable {
             var evicted: Int
             var timedOut: Int
         }
+        /// Reads noted and not yet committed to the audit trail, and reads it could not keep.
+        struct Audit: Codable, Sendable {
+            var pendingReads: Int
+            var droppedReads: Int
+        }
         struct Queue: Codable, Sendable {
             var running: Int
             var waiting: Int
@@ -49,12 +54,13 @@ struct HealthController: Sendable {
         var diskFreeBytes: Int64?
         var connections: Connections?
         var passwordQueue: Queue?
+        var audit: Audit?
         var rateLimitTrackedAddresses: Int?
         var backup: Backup?
     }
 
     /// `status` is `warning` when the last good backup is older than a day or failed, when
-    /// records are quarantined, or the disk has less than 500 MB; `failing` when the database does
+    /// records are quarantined, the disk has less than 500 MB, or the audit trail dropped reads; `failing` when the database does
     /// not pass its quick check.
     static func addDetailedRoutes(to group: RouterGroup<AppRequestContext>, backups: BackupScheduler?, health: ServerHealth?) {
         group.get("health/detailed") { _, context -> Detailed in
@@ -82,9 +88,12 @@ struct HealthController: Sendable {
                 let queue = await store.hashing.depth
                 detailed.passwordQueue = .init(running: queue.running, waiting: queue.waiting)
                 detailed.rateLimitTrackedAddresses = health.limits.address.trackedKeys
+                let backlog = store.audit.backlog
+                detailed.audit = .init(pendingReads: backlog.pending, droppedReads: backlog.dropped)
             }
             let warnings = backup?.stale == true || backup?.lastError != nil || (detailed.database?.quarantinedRecords ?? 0) > 0
                 || (detailed.database?.integrityFindings ?? 0) > 0 || (detailed.diskFreeBytes ?? .max) < 500 << 20
+                || (detailed.audit?.droppedReads ?? 0) > 0
             detailed.status = detailed.database.map { $0.quickCheck != ["ok"] } == true ? "failing" : warnings ? "warning" : "ok"
             return detailed
         }

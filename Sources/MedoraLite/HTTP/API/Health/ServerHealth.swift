@@ -51,6 +51,8 @@ final class ServerHealth: Sendable {
             ("medora_quarantined_records", Double(store.damagedRecords.count)),
             ("medora_integrity_findings", Double(store.integrityFindings.count)),
             ("medora_patients_indexed", Double(store.indexedPatientCount)),
+            ("medora_audit_pending_reads", Double(store.audit.backlog.pending)),
+            ("medora_audit_dropped_reads", Double(store.audit.backlog.dropped)),
             ("medora_database_reads", Double(waits.reads)),
             ("medora_database_writes", Double(waits.writes)),
             ("medora_database_read_wait_seconds", waits.readSeconds),
