@@ -61,7 +61,7 @@ public struct KeySlot: Sendable, Equatable, Codable {
     }
 
     var associatedData: [UInt8] {
-        let saltHex = salt.map { String(format: "%02x", $0) }.joined()
+        let saltHex = Hex.encode(salt)
         return Array("medora:key-slot:v1:\(id.uuidString.lowercased()):\(kind.rawValue):\(parameters.opsLimit):\(parameters.memLimit):\(saltHex)".utf8)
     }
 

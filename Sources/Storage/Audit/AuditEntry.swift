@@ -63,44 +63,20 @@ public struct AuditHead: Sendable, Equatable, Codable, CustomStringConvertible {
 
     public init(seq: Int64, mac: Data) {
         self.seq = seq
-        self.mac = mac.map { String(format: "%02x", $0) }.joined()
+        self.mac = Hex.encode(mac)
     }
 
     /// The start of every chain: no entry yet.
     static let empty = AuditHead(seq: 0, mac: Data(count: 32))
-
-    var macBytes: Data? { Self.bytes(hex: mac) }
 
     public var description: String { "\(seq):\(mac)" }
 
     /// Reads `seq:hex` as printed; nil for anything else.
     public init?(_ text: String) {
         let parts = text.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: ":")
-        guard parts.count == 2, let seq = Int64(parts[0]), seq >= 0, let mac = Self.bytes(hex: String(parts[1])), mac.count == 32 else {
+        guard parts.count == 2, let seq = Int64(parts[0]), seq >= 0, let mac = Hex.decode(String(parts[1])), mac.count == 32 else {
             return nil
         }
         self.init(seq: seq, mac: mac)
-    }
-
-    static func bytes(hex: String) -> Data? {
-        let chars = Array(hex.utf8)
-        guard chars.count % 2 == 0 else { return nil }
-        var out = Data(capacity: chars.count / 2)
-        var i = 0
-        while i < chars.count {
-            guard let hi = Self.nibble(chars[i]), let lo = Self.nibble(chars[i + 1]) else { return nil }
-            out.append(hi << 4 | lo)
-            i += 2
-        }
-        return out
-    }
-
-    private static func nibble(_ c: UInt8) -> UInt8? {
-        switch c {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): c - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): c - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): c - UInt8(ascii: "A") + 10
-        default: nil
-        }
     }
 }

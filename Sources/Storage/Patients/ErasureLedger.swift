@@ -59,7 +59,7 @@ struct ErasureLedger: Sendable {
         for line in text.split(separator: "\n").prefix(1_000_000) {
             let parts = line.split(separator: " ")
             guard parts.count == 3, let id = UUID(uuidString: String(parts[0])), let at = Int64(parts[1]),
-                  let tag = AuditHead.bytes(hex: String(parts[2])) else { continue }
+                  let tag = Hex.decode(String(parts[2])) else { continue }
             let e = Entry(patientID: id, at: at)
             if KeyedHash.equal(tag, mac(e)) { out.insert(e) }
         }
@@ -78,7 +78,7 @@ struct ErasureLedger: Sendable {
 
     func write(_ entries: Set<Entry>, folder: String) throws {
         let lines = entries.sorted { ($0.at, $0.patientID.uuidString) < ($1.at, $1.patientID.uuidString) }.map { e in
-            "\(e.patientID.uuidString.lowercased()) \(e.at) \(mac(e).map { String(format: "%02x", $0) }.joined())\n"
+            "\(e.patientID.uuidString.lowercased()) \(e.at) \(Hex.encode(mac(e)))\n"
         }
         try DurableFile.write(Data(lines.joined().utf8), to: Self.path(in: folder))
     }
