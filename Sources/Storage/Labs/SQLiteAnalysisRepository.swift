@@ -195,11 +195,7 @@ public final class SQLiteAnalysisRepository: AnalysisRepository {
     }
 
     public func count(scope: PatientScope) async throws -> Int {
-        let (filter, arguments): (String, StatementArguments) = switch scope {
-        case .everyone: ("p.deleted_at IS NULL", [])
-        case .owner(let owner): ("p.deleted_at IS NULL AND p.owner_id = ?", [owner])
-        case .nobody: ("0", [])
-        }
+        let (filter, arguments) = scope.condition(alias: "p.")
         return try await database.read { db in
             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM analyses a JOIN patients p ON p.id = a.patient_id WHERE \(filter)",
                              arguments: arguments) ?? 0

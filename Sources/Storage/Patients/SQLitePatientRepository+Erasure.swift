@@ -35,11 +35,7 @@ extension SQLitePatientRepository {
 
     /// The patients in the trash in `scope`, most recently deleted first (damaged ones left out).
     public func trash(scope: PatientScope) async throws -> [TrashedPatient] {
-        let (filter, arguments): (String, StatementArguments) = switch scope {
-        case .everyone: ("deleted_at IS NOT NULL", [])
-        case .owner(let owner): ("deleted_at IS NOT NULL AND owner_id = ?", [owner])
-        case .nobody: ("0", [])
-        }
+        let (filter, arguments) = scope.condition(inTrash: true)
         let codec = self.codec
         return try await database.read { db in
             try Row.fetchAll(db, sql: AuthenticatedTable.patients.selectAll + " WHERE \(filter) ORDER BY deleted_at DESC LIMIT 1000",
@@ -124,11 +120,7 @@ extension SQLitePatientRepository {
     /// The ids of the live (not deleted) patients in `scope`, oldest first: what a practice export
     /// and a doctor's retirement work through.
     func liveIDs(scope: PatientScope) async throws -> [UUID] {
-        let (filter, arguments): (String, StatementArguments) = switch scope {
-        case .everyone: ("deleted_at IS NULL", [])
-        case .owner(let owner): ("deleted_at IS NULL AND owner_id = ?", [owner])
-        case .nobody: ("0", [])
-        }
+        let (filter, arguments) = scope.condition()
         return try await database.read { db in
             try UUID.fetchAll(db, sql: "SELECT id FROM patients WHERE \(filter) ORDER BY created_at, id", arguments: arguments)
         }

@@ -111,11 +111,7 @@ extension SQLitePatientRepository {
     public func statistics(scope: PatientScope, since: Date, recent: Int) async throws -> PatientStatistics {
         if let hit = statisticsCache.get(scope, since: since, recent: recent) { return hit }
         let generation = statisticsCache.generation
-        let (filter, arguments): (String, StatementArguments) = switch scope {
-        case .everyone: ("deleted_at IS NULL", [])
-        case .owner(let owner): ("deleted_at IS NULL AND owner_id = ?", [owner])
-        case .nobody: ("0", [])
-        }
+        let (filter, arguments) = scope.condition()
         let (counts, recentIDs) = try await database.read { db in
             let row = try Row.fetchOne(db, sql: """
                 SELECT COUNT(*) AS n, COALESCE(SUM(created_at >= ?), 0) AS created, COALESCE(SUM(updated_at >= ?), 0) AS changed
