@@ -22,8 +22,7 @@ extension SQLitePatientRepository {
         let erased = try await commitReturning { db -> Bool in
             guard let row = try Row.fetchOne(db, sql: "SELECT owner_id FROM patients WHERE id = ?", arguments: [id]),
                   scope.includes(try? row.uuid("owner_id")) else { return false }
-            try Self.erase(db, id, ledger: ledger, erasures: erasures, at: at)
-            try audit.record(db, .patientErase, entity: id, patient: id, actor: actor)
+            try Self.erase(db, id, at: at, ledger: ledger, erasures: erasures, audit: audit, actor: actor)
             return true
         } then: { erased in
             self.forget(erased ? [id] : [])
@@ -76,8 +75,7 @@ extension SQLitePatientRepository {
             let ids = try UUID.fetchAll(db, sql: "SELECT id FROM patients WHERE deleted_at IS NOT NULL AND deleted_at < ? LIMIT 10000",
                                         arguments: [before])
             for id in ids {
-                try Self.erase(db, id, ledger: ledger, erasures: erasures, at: at)
-                try audit.record(db, .patientErase, entity: id, patient: id, actor: actor)
+                try Self.erase(db, id, at: at, ledger: ledger, erasures: erasures, audit: audit, actor: actor)
             }
             return ids
         } then: { ids in
@@ -94,15 +92,15 @@ extension SQLitePatientRepository {
     @discardableResult
     func applyErasures(from dir: DataDirectory, extra: Set<ErasureLedger.Entry> = [], writeFile: Bool = true) async throws -> Int {
         let erasures = self.erasures
-        let wanted = erasures.read(dir).union(extra)
+        let onFile = erasures.read(dir)
+        let wanted = onFile.union(extra)
         let (ledger, audit, actor) = (self.ledger, self.audit, AuditActor.current)
         let (erased, all) = try await commitReturning { db -> ([UUID], Set<ErasureLedger.Entry>) in
             let known = try erasures.stored(db)
             var erased: [UUID] = []
             for e in wanted.subtracting(known) {
                 if try Row.fetchOne(db, sql: "SELECT 1 FROM patients WHERE id = ?", arguments: [e.patientID]) != nil {
-                    try Self.erase(db, e.patientID, ledger: ledger, erasures: erasures, at: e.at)
-                    try audit.record(db, .patientErase, entity: e.patientID, patient: e.patientID, actor: actor)
+                    try Self.erase(db, e.patientID, at: e.at, ledger: ledger, erasures: erasures, audit: audit, actor: actor)
                     erased.append(e.patientID)
                 } else {
                     try erasures.record(db, e)
@@ -113,7 +111,7 @@ extension SQLitePatientRepository {
             self.forget(result.0)
         }
         if !erased.isEmpty { await checkpointAfterErasure() }
-        if writeFile, all != erasures.read(dir) { try erasures.write(all, to: dir) }
+        if writeFile, all != onFile { try erasures.write(all, to: dir) }
         return erased.count
     }
 
@@ -131,10 +129,14 @@ extension SQLitePatientRepository {
         try await database.read { db in try UUID.fetchAll(db, sql: "SELECT id FROM patients WHERE owner_id = ?", arguments: [owner]) }
     }
 
-    static func erase(_ db: Database, _ id: UUID, ledger: IntegrityLedger, erasures: ErasureLedger, at: Int64) throws {
+    /// One erasure inside a write: the rows go (with the wrapped key), the ledger and the audit
+    /// trail each gain their entry.
+    static func erase(_ db: Database, _ id: UUID, at: Int64, ledger: IntegrityLedger, erasures: ErasureLedger, audit: AuditTrail,
+                      actor: AuditActor) throws {
         try ledger.delete(db, .analyses, where: "patient_id = ?", arguments: [id])
         try ledger.delete(db, .patients, where: "id = ?", arguments: [id])
         try erasures.record(db, ErasureLedger.Entry(patientID: id, at: at))
+        try audit.record(db, .patientErase, entity: id, patient: id, actor: actor)
     }
 
     private func forget(_ ids: [UUID]) {
