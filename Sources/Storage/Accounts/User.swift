@@ -20,3 +20,10 @@ public struct User: Sendable, Equatable, Identifiable {
     /// The language the user chose for the pages (nil: the header switch, the browser, the clinic's).
     public var language: Language? = nil
 }
+
+extension Sequence where Element == User {
+    /// Each user's display name by id (the audit pages, the export's access log, the users list).
+    public var displayNames: [UUID: String] {
+        Dictionary(map { ($0.id, $0.displayName) }, uniquingKeysWith: { a, _ in a })
+    }
+}

@@ -21,7 +21,7 @@ extension AuditTrail {
         try await recordNow(.patientExport, entity: patient, patient: patient)
         let lines = try await page(AuditFilter(patientID: patient), limit: 500, olderThan: nil).lines
         let head = try await head()
-        let names = Dictionary(try await users.list().map { ($0.id, $0.displayName) }, uniquingKeysWith: { a, _ in a })
+        let names = try await users.list().displayNames
         let log = lines.map { l in
             ExportAccessEntry(at: l.entry.at, user: l.entry.actorName(names, language), action: l.entry.action.text(language))
         }

@@ -56,7 +56,7 @@ struct AuditPages<Users: UserRepository>: Sendable {
     private func names() async throws -> [UUID: String] { try await Self.names(users) }
 
     static func names(_ users: some UserRepository) async throws -> [UUID: String] {
-        Dictionary(try await users.list().map { ($0.id, $0.displayName) }, uniquingKeysWith: { a, _ in a })
+        try await users.list().displayNames
     }
 
     /// The access panel of a patient's page: the newest 20 entries about the patient.

@@ -30,7 +30,7 @@ struct UserPages<Users: UserRepository>: Sendable {
               status: HTTPResponse.Status = .ok) async throws -> Response {
         let lang = context.language
         let people = try await users.list()
-        let names = Dictionary(people.map { ($0.id, $0.displayName) }, uniquingKeysWith: { a, _ in a })
+        let names = people.displayNames
         return WebPage.render("users", [
             "title": WebText.users.text(lang), "error": error,
             "newLogin": form?["login"] ?? "", "newName": form?["name"] ?? "",
