@@ -180,17 +180,17 @@ public final class PatientSearchIndex: Sendable {
     ///   Within a rank, ordered by name then id. A query word made only of
     ///   digits is matched against the phone instead (e.g. "Karimov 4567").
     public func search(ownerID: UUID, query: String?, limit: Int, offset: Int) -> SearchPage {
-        let compiled = CompiledQuery(query)
+        let plan = QueryPlan(query)
         guard let shard = state.withLock({ $0.shards[ownerID] }) else {
             return SearchPage(total: 0, ids: [])
         }
-        if compiled.kind == .all {
+        if plan.kind == .all {
             return Self.pageAll(shard: shard, limit: limit, offset: offset)
         }
         var mainHits = Hits()
         var tailHits = Hits()
-        shard.main.search(compiled, into: &mainHits)
-        shard.tail.search(compiled, into: &tailHits)
+        shard.main.search(plan, into: &mainHits)
+        shard.tail.search(plan, into: &tailHits)
         return Self.page(shard: shard, main: mainHits, tail: tailHits, limit: limit, offset: offset)
     }
 
@@ -239,7 +239,7 @@ public final class PatientSearchIndex: Sendable {
         if need > 0, skip < total { ids.reserveCapacity(min(need, total - skip)) }
         shard.main.slots.withUnsafeBufferPointer { mainSlots in
             shard.tail.slots.withUnsafeBufferPointer { tailSlots in
-                for r in 0..<3 where need > 0 {
+                for r in 0..<Hits.rankCount where need > 0 {
                     let m = main.list(r)
                     let t = tail.list(r)
                     let len = m.count + t.count

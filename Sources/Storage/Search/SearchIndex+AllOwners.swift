@@ -12,21 +12,21 @@ extension PatientSearchIndex {
     /// order as `search(ownerID:)`, merged across owners. Costs O((offset + limit) × owners) after
     /// the per-owner search.
     public func searchAll(query: String?, limit: Int, offset: Int) -> SearchPage {
-        let compiled = CompiledQuery(query)
+        let plan = QueryPlan(query)
         let shards = state.withLock { Array($0.shards.values) }
         var ranks: [[Run]]
-        if compiled.kind == .all {
+        if plan.kind == .all {
             ranks = [shards.flatMap { shard in
                 [Run(segment: shard.main, indices: Segment.sortedLiveIndices(shard.main)),
                  Run(segment: shard.tail, indices: Segment.sortedLiveIndices(shard.tail))]
             }]
         } else {
-            ranks = [[], [], []]
+            ranks = [[Run]](repeating: [], count: Hits.rankCount)
             for shard in shards {
                 var main = Hits(), tail = Hits()
-                shard.main.search(compiled, into: &main)
-                shard.tail.search(compiled, into: &tail)
-                for r in 0..<3 {
+                shard.main.search(plan, into: &main)
+                shard.tail.search(plan, into: &tail)
+                for r in 0..<Hits.rankCount {
                     ranks[r].append(Run(segment: shard.main, indices: main.list(r)))
                     ranks[r].append(Run(segment: shard.tail, indices: tail.list(r)))
                 }

@@ -1,6 +1,32 @@
 import Foundation
 
 extension PatientSearchIndex {
+    /// What a search runs: the query itself and its spelling variants (see
+    /// `CompiledQuery.floor`), each matched on its own, a document keeping
+    /// its best rank.
+    struct QueryPlan: Sendable {
+        var queries: [CompiledQuery]
+        var kind: CompiledQuery.Kind { queries[0].kind }
+
+        /// At most this many vowel-swap and alias variants each.
+        static let maxVariants = 3
+
+        init(_ query: String?) {
+            let main = CompiledQuery(query)
+            queries = [main]
+            guard main.kind == .name else { return }
+            for raw in SearchNormalizer.vowelSwapVariants(main.raw, limit: Self.maxVariants) {
+                var scratch: [UInt8] = []
+                var key: [UInt8] = []
+                SearchNormalizer.key(raw, into: &key, scratch: &scratch)
+                if key != main.bytes { queries.append(CompiledQuery(key: key, floor: 2)) }
+            }
+            for key in SearchAliases.variants(of: main.bytes, limit: Self.maxVariants) {
+                queries.append(CompiledQuery(key: key, floor: 3))
+            }
+        }
+    }
+
     struct CompiledQuery: Sendable {
         enum Kind: Sendable { case all, name, phone }
         struct Word: Sendable {
@@ -12,25 +38,34 @@ extension PatientSearchIndex {
             var leadGram = -1
         }
         var kind: Kind = .all
-        /// Phone digits (kind .phone) or the folded query (kind .name).
+        /// Phone digits (kind .phone) or the query's spelling key (kind .name).
         var bytes: [UInt8] = []
         /// Words in evaluation order (longest first).
         var words: [Word] = []
+        /// The lowest tier a match of this query can have: 0 for the query as
+        /// typed, 2 for a vowel-swap variant, 3 for an alias variant. Tiers:
+        /// 0 the same letters in the same script, 1 the same once scripts and
+        /// informal spellings are folded, 2 the spelling key (vowel shifts),
+        /// 3 an alias.
+        var floor = 0
+        /// The transliterated query (tier 0 checks) and its words.
+        var raw: [UInt8] = []
+        var rawWords: [Range<Int>] = []
+        /// Whether the query is written in Cyrillic.
+        var cyrillic = false
         /// Distinct trigram keys every matching document must contain: the
         /// phone trigrams of the digits (kind .phone), or the name trigrams of
-        /// every word of 3+ bytes that is not only digits (kind .name). Empty
-        /// if there are none (the segment is then scanned).
+        /// every word of 3+ bytes that is not only digits (kind .name, bytes
+        /// as `SearchNormalizer.gramByte`). Empty if there are none (the
+        /// segment is then scanned).
         var grams: [UInt32] = []
         /// Signature of `grams`.
         var signature = Signature()
         /// Whether membership in the posting lists of `grams` decides the
         /// match and the entry flags decide the rank, with no byte check: a
-        /// phone query of exactly three digits, or a name query whose words
-        /// are all three bytes long and not only digits.
+        /// phone query of exactly three digits. (Name trigrams fold vowels
+        /// together, so a name candidate is always checked.)
         var exactFromGrams = false
-        /// Position in `grams` of the first query word's trigram (name
-        /// queries with `exactFromGrams`).
-        var firstWordGram = -1
         /// Whether this is a name query of at most `maxWindowedWords` words,
         /// all of two or three bytes and not only digits, at least one of two
         /// bytes (see `Segment.searchWindowed`).
@@ -50,37 +85,51 @@ extension PatientSearchIndex {
                 }
                 return
             }
-            var raw: [UInt8] = []
             SearchNormalizer.transliterate(query, into: &raw)
-            SearchNormalizer.skeleton(raw, into: &bytes)
+            var start = 0
+            for k in 0...raw.count where k == raw.count || raw[k] == 0x20 {
+                if k > start { rawWords.append(start..<k) }
+                start = k + 1
+            }
+            cyrillic = SearchNormalizer.hasCyrillic(query)
+            var scratch: [UInt8] = []
+            SearchNormalizer.key(raw, into: &bytes, scratch: &scratch)
+            parseWords()
+        }
+
+        /// A variant with the given key bytes.
+        init(key: [UInt8], floor: Int) {
+            bytes = key
+            self.floor = floor
+            parseWords()
+        }
+
+        private mutating func parseWords() {
             var start = 0
             var isFirst = true
-            var allTrigrams = true
             var allShort = true
             var anyPair = false
+            @inline(__always) func g(_ k: Int) -> UInt8 { SearchNormalizer.gramByte(bytes[k]) }
             for k in 0...bytes.count where k == bytes.count || bytes[k] == 0x20 {
                 if k > start {
                     let digits = bytes[start..<k].allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
                     var word = Word(start: start, length: k - start, digits: digits, isFirst: isFirst)
-                    if digits || k - start != 3 { allTrigrams = false }
                     if digits || k - start > 3 || k - start < 2 { allShort = false }
                     if k - start == 2 { anyPair = true }
                     if !digits {
                         var j = start
                         while j + 3 <= k {
-                            let position = addGram(PatientSearchIndex.nameGram(bytes[j], bytes[j + 1], bytes[j + 2]))
+                            let position = addGram(PatientSearchIndex.nameGram(g(j), g(j + 1), g(j + 2)))
                             if j == start { word.leadGram = position }
                             j += 1
                         }
                     }
-                    if isFirst { firstWordGram = word.leadGram }
                     words.append(word)
                     isFirst = false
                 }
                 start = k + 1
             }
             if words.isEmpty { return }
-            exactFromGrams = allTrigrams
             windowed = allShort && anyPair && words.count <= Self.maxWindowedWords
             words.sort { $0.length > $1.length }
             kind = .name
@@ -100,6 +149,7 @@ extension PatientSearchIndex {
     struct Preparer {
         var raw: [UInt8] = []
         var scratch: [UInt8] = []
+        var keyScratch: [UInt8] = []
 
         init() {
             raw.reserveCapacity(64)
@@ -117,7 +167,7 @@ extension PatientSearchIndex {
             let before = seg.text.count
             if before > textStart { seg.text.append(0x20) }
             let afterSpace = seg.text.count
-            SearchNormalizer.skeleton(raw, into: &seg.text)
+            SearchNormalizer.key(raw, into: &seg.text, scratch: &keyScratch)
             if seg.text.count == afterSpace, afterSpace != before { seg.text.removeLast() }
         }
 
@@ -141,7 +191,9 @@ extension PatientSearchIndex {
                 textStart: Int32(textStart), textLen: Int32(seg.text.count - textStart),
                 lastLen: Int32(lastLen),
                 keyStart: Int32(keyStart), keyLen: Int32(keyLen),
-                phoneStart: Int32(phoneStart), phoneLen: Int32(seg.phones.count - phoneStart)))
+                phoneStart: Int32(phoneStart), phoneLen: Int32(seg.phones.count - phoneStart),
+                cyrillic: SearchNormalizer.hasCyrillic(d.lastName) || SearchNormalizer.hasCyrillic(d.firstName)
+                    || SearchNormalizer.hasCyrillic(d.middleName)))
             seg.alive.append(true)
         }
     }

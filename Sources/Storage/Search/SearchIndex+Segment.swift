@@ -5,8 +5,8 @@ extension PatientSearchIndex {
 
     /// Contiguous storage for a set of documents.
     struct Segment: Sendable {
-        /// Folded "last first middle" of each document (skeletons, see
-        /// `SearchNormalizer.fold`), back to back.
+        /// Spelling key of "last first middle" of each document (see
+        /// `SearchNormalizer.key`), back to back.
         var text: [UInt8] = []
         /// Sort key of each document: transliterated lowercase
         /// last 0x00 first 0x00 middle.
@@ -167,6 +167,25 @@ extension PatientSearchIndex {
             return out
         }
 
+        /// Appends the documents matching any query of `plan` to `hits`,
+        /// each at its best rank, in name order.
+        func search(_ plan: QueryPlan, into hits: inout Hits) {
+            if plan.queries.count == 1 { return search(plan.queries[0], into: &hits) }
+            var all: [Hits] = []
+            for q in plan.queries {
+                var h = Hits()
+                search(q, into: &h)
+                all.append(h)
+            }
+            if order.isEmpty {
+                hits = Hits.merged(all, before: <)
+            } else {
+                var position = [Int32](repeating: 0, count: slots.count)
+                for (k, i) in order.enumerated() { position[Int(i)] = Int32(k) }
+                hits = Hits.merged(all) { position[Int($0)] < position[Int($1)] }
+            }
+        }
+
         /// Appends the matching live documents to `hits` by rank, in name
         /// order. Main segments (sorted by name): through the trigram index
         /// when the query has trigrams, else by scanning every slot. Tail
@@ -181,12 +200,16 @@ extension PatientSearchIndex {
             alive.withUnsafeBufferPointer { aliveBuf in
             q.bytes.withUnsafeBufferPointer { qb in
             q.words.withUnsafeBufferPointer { words in
+            keys.withUnsafeBufferPointer { keyBuf in
+            q.raw.withUnsafeBufferPointer { rawBuf in
+            q.rawWords.withUnsafeBufferPointer { rawWords in
                 // Empty arrays may have a nil base address; use a dummy.
                 let dummy = UnsafePointer<UInt8>(bitPattern: 1)!
                 let v = Verifier(
                     text: textBuf.baseAddress ?? dummy, phones: phoneBuf.baseAddress ?? dummy,
                     slots: slotBuf.baseAddress!, query: qb.baseAddress ?? dummy, queryCount: qb.count,
-                    words: words)
+                    words: words, keys: keyBuf.baseAddress ?? dummy, raw: rawBuf.baseAddress ?? dummy,
+                    rawWords: rawWords, cyrillic: q.cyrillic, floor: q.floor)
                 if !order.isEmpty {
                     order.withUnsafeBufferPointer { ord in
                     signatures.withUnsafeBufferPointer { sigs in
@@ -195,7 +218,7 @@ extension PatientSearchIndex {
                             let i = Int(j)
                             guard aliveBuf[i] else { continue }
                             switch q.kind {
-                            case .all: hits.r0.append(j)
+                            case .all: hits.lists[0].append(j)
                             case .phone: if sigs[i].covers(want) { hits.add(v.phoneRank(i), j) }
                             case .name: if sigs[i].covers(want) { hits.add(v.nameRank(i), j) }
                             }
@@ -205,11 +228,11 @@ extension PatientSearchIndex {
                 }
                 switch q.kind {
                 case .all:
-                    for i in 0..<n where aliveBuf[i] { hits.r0.append(Int32(i)) }
+                    for i in 0..<n where aliveBuf[i] { hits.lists[0].append(Int32(i)) }
                 case .phone, .name:
                     let isPhone = q.kind == .phone
                     if q.windowed && !grams.isEmpty {
-                        searchWindowed(q, aliveBuf, into: &hits)
+                        searchWindowed(q, v, aliveBuf, into: &hits)
                     } else if q.grams.isEmpty || grams.isEmpty {
                         for i in 0..<n where aliveBuf[i] {
                             hits.add(isPhone ? v.phoneRank(i) : v.nameRank(i), Int32(i))
@@ -218,7 +241,7 @@ extension PatientSearchIndex {
                         searchIndexed(q, isPhone: isPhone, v, aliveBuf, into: &hits)
                     }
                 }
-            }}}}}}
+            }}}}}}}}}
         }
 
         /// A list is intersected only while it is at most this many times
@@ -246,14 +269,12 @@ extension PatientSearchIndex {
             let limit = lists[0].count.multipliedReportingOverflow(by: Self.intersectRatio)
             var cursors: [PostingCursor] = []
             cursors.reserveCapacity(lists.count)
-            var firstWordCursor = 0
             // Cursor of the leading trigram of each query word, if intersected.
             var leadCursor = [Int](repeating: -1, count: q.words.count)
             for (k, l) in lists.enumerated() {
                 if !exact && k > 0 && (k > Self.maxIntersected || (!limit.overflow && l.count > limit.partialValue)) {
                     break
                 }
-                if l.query == q.firstWordGram { firstWordCursor = k }
                 for (w, word) in q.words.enumerated() where word.leadGram == l.query { leadCursor[w] = k }
                 cursors.append(PostingCursor(start: Int(grams.starts[l.gram]), end: Int(grams.starts[l.gram + 1])))
             }
@@ -292,17 +313,9 @@ extension PatientSearchIndex {
                     }
                     if !alive[i] { continue }
                     if exact {
-                        // Phone: flag = the number is exactly the three digits.
-                        // Name: every word is one trigram; see `Verifier.nameRank`.
-                        let rank: Int
-                        if isPhone {
-                            rank = cur[0].flags != 0 ? 0 : 1
-                        } else {
-                            var substringOnly = false
-                            for c in 0..<others where cur[c].flags == 0 { substringOnly = true }
-                            rank = substringOnly ? 2 : (cur[firstWordCursor].flags & Int(startsLastWord) != 0 ? 0 : 1)
-                        }
-                        hits.add(rank, Int32(truncatingIfNeeded: i))
+                        // A phone query of three digits: the flag says the
+                        // number is exactly those digits.
+                        hits.add(cur[0].flags != 0 ? 0 : 1, Int32(truncatingIfNeeded: i))
                         continue
                     }
                     // The flags of a word's leading trigram cap the class the
@@ -334,18 +347,21 @@ extension PatientSearchIndex {
         /// including the word-end trigram). Slots are processed in windows:
         /// each word's lists are decoded into a byte per slot of the window
         /// (bit 0: present; bits 1-2: entry flags, OR-ed), then the window is
-        /// read in slot order. No byte check is needed: a word occurs iff one
-        /// of its trigrams does, and the flags tell whether it starts a word.
-        private func searchWindowed(_ q: CompiledQuery, _ alive: UnsafeBufferPointer<Bool>, into hits: inout Hits) {
+        /// read in slot order. A slot where every word's lists are present is
+        /// a candidate, checked with `v` (trigrams fold vowels together).
+        private func searchWindowed(_ q: CompiledQuery, _ v: Verifier, _ alive: UnsafeBufferPointer<Bool>,
+                                    into hits: inout Hits) {
             let wc = q.words.count
             var cursors: [PostingCursor] = []
             var wordOf: [Int] = []
             var firstWord = 0
             for (w, word) in q.words.enumerated() {
                 if word.isFirst { firstWord = w }
-                let a = q.bytes[word.start], b = q.bytes[word.start + 1]
+                let a = SearchNormalizer.gramByte(q.bytes[word.start])
+                let b = SearchNormalizer.gramByte(q.bytes[word.start + 1])
+                let c = word.length == 3 ? SearchNormalizer.gramByte(q.bytes[word.start + 2]) : 0
                 let range: ClosedRange<UInt32> = word.length == 3
-                    ? nameGram(a, b, q.bytes[word.start + 2])...nameGram(a, b, q.bytes[word.start + 2])
+                    ? nameGram(a, b, c)...nameGram(a, b, c)
                     : nameGram(a, b, 0)...nameGram(a, b, 0xFF)
                 var g = grams.lowerBound(range.lowerBound)
                 let before = cursors.count
@@ -385,15 +401,10 @@ extension PatientSearchIndex {
                             let k = chunk + present.trailingZeroBitCount >> 3
                             present &= present &- 1
                             if !alive[base + k] { continue }
-                            let first = window[firstWord * size + k]
-                            var substringOnly = first == 1
-                            for w in 0..<wc where w != firstWord {
-                                let f = window[w * size + k]
-                                if f == 0 { continue candidates }
-                                if f == 1 { substringOnly = true }
+                            for w in 0..<wc where w != firstWord && window[w * size + k] == 0 {
+                                continue candidates
                             }
-                            let rank = substringOnly ? 2 : (first & (startsLastWord << 1) != 0 ? 0 : 1)
-                            hits.add(rank, Int32(truncatingIfNeeded: base + k))
+                            hits.add(v.nameRank(base + k), Int32(truncatingIfNeeded: base + k))
                         }
                         chunk += 8
                     }
@@ -426,28 +437,43 @@ extension PatientSearchIndex {
             return false
         }
 
-        /// Best occurrence class of `w` in the haystack: 0 absent, 1 substring,
-        /// 2 at a word start, 3 at a word start inside the last name. Stops as
-        /// soon as a class >= `want` is found.
+        /// Best occurrence classes of `w` in the haystack: 0 absent, 1
+        /// substring, 2 at a word start, 3 at a word start inside the last
+        /// name; `strict` counting only byte-equal occurrences, `loose` also
+        /// those where vowels match by `SearchNormalizer.matches`. Stops as
+        /// soon as a strict class >= `want` is found.
         @inline(__always)
         static func find(_ h: UnsafePointer<UInt8>, _ n: Int, _ w: UnsafePointer<UInt8>, _ m: Int,
-                         lastLen: Int, want: Int) -> Int {
-            if m > n { return 0 }
+                         lastLen: Int, want: Int) -> (strict: Int, loose: Int) {
+            if m > n || m == 0 { return (0, 0) }
             let f = w[0]
-            var best = 0
+            var strict = 0, loose = 0
             var i = 0
             let end = n - m
             while i <= end {
-                if h[i] == f && equal(h + i + 1, w + 1, m - 1) {
-                    let cls = (i == 0 || h[i - 1] == 0x20) ? (i < lastLen ? 3 : 2) : 1
-                    if cls > best {
-                        best = cls
-                        if best >= want { return best }
+                if SearchNormalizer.matches(f, h[i]) {
+                    var exact = f == h[i]
+                    var k = 1
+                    while k < m {
+                        let a = w[k], b = h[i + k]
+                        if a != b {
+                            if !SearchNormalizer.matches(a, b) { break }
+                            exact = false
+                        }
+                        k += 1
+                    }
+                    if k == m {
+                        let cls = (i == 0 || h[i - 1] == 0x20) ? (i < lastLen ? 3 : 2) : 1
+                        if cls > loose { loose = cls }
+                        if exact && cls > strict {
+                            strict = cls
+                            if strict >= want { return (strict, max(loose, strict)) }
+                        }
                     }
                 }
                 i += 1
             }
-            return best
+            return (strict, loose)
         }
     }
 }

@@ -28,8 +28,10 @@ extension PatientSearchIndex {
     /// last name.
     static let startsOtherWord: UInt8 = 2
 
-    /// Calls `body` with the key and flags of every trigram of a document:
-    /// for each word of two or more bytes of the folded name text (words are
+    /// Calls `body` with the key and flags of every trigram of a document
+    /// (name bytes as `SearchNormalizer.gramByte`, so that a vowel the key
+    /// compares loosely never hides a match):
+    /// for each word of two or more bytes of the name's key (words are
     /// separated by single spaces; the first `lastLen` bytes are the last
     /// name), the trigrams lying inside the word plus its last two bytes
     /// followed by `wordEnd` (so every occurrence of a byte pair inside a
@@ -39,6 +41,7 @@ extension PatientSearchIndex {
     static func forEachGram(text t: UnsafePointer<UInt8>, _ tl: Int, lastLen: Int,
                             phone p: UnsafePointer<UInt8>, _ pl: Int,
                             _ body: (_ key: UInt32, _ flags: UInt8) -> Void) {
+        @inline(__always) func g(_ c: UInt8) -> UInt8 { SearchNormalizer.gramByte(c) }
         var wordStart = 0
         var j = 0
         while j <= tl {
@@ -47,10 +50,10 @@ extension PatientSearchIndex {
                     let startFlag = wordStart < lastLen ? startsLastWord : startsOtherWord
                     var k = wordStart
                     while k + 3 <= j {
-                        body(nameGram(t[k], t[k + 1], t[k + 2]), k == wordStart ? startFlag : 0)
+                        body(nameGram(g(t[k]), g(t[k + 1]), g(t[k + 2])), k == wordStart ? startFlag : 0)
                         k += 1
                     }
-                    body(nameGram(t[j - 2], t[j - 1], wordEnd), j - 2 == wordStart ? startFlag : 0)
+                    body(nameGram(g(t[j - 2]), g(t[j - 1]), wordEnd), j - 2 == wordStart ? startFlag : 0)
                 }
                 wordStart = j + 1
             }

@@ -10,6 +10,12 @@ extension PatientSearchIndex {
         let query: UnsafePointer<UInt8>
         let queryCount: Int
         let words: UnsafeBufferPointer<CompiledQuery.Word>
+        /// Sort keys (transliterated names) and the transliterated query, for tier 0.
+        let keys: UnsafePointer<UInt8>
+        let raw: UnsafePointer<UInt8>
+        let rawWords: UnsafeBufferPointer<Range<Int>>
+        let cyrillic: Bool
+        let floor: Int
 
         /// Loads what `nameRank(i)` will read first; returns a byte of it.
         @inline(__always)
@@ -41,18 +47,21 @@ extension PatientSearchIndex {
         static let noLimits: UInt64 = .max
 
         /// Name query: every word must occur (digit-only words may occur in
-        /// the phone instead); see `PatientSearchIndex.search` for the ranks.
-        /// `limits` holds, 2 bits per word (in `words` order, first 32), the
-        /// best occurrence class (see `Segment.find`) the word can reach in
-        /// this document, so the search for it can stop early.
+        /// the phone instead); returns `tier * 3 + class`, where the class is
+        /// as in `PatientSearchIndex.search` and the tier as in
+        /// `CompiledQuery.floor`, or -1. `limits` holds, 2 bits per word (in
+        /// `words` order, first 32), the best occurrence class (see
+        /// `Segment.find`) the word can reach in this document, so the search
+        /// for it can stop early.
         @inline(__always)
         func nameRank(_ i: Int, limits: UInt64 = noLimits) -> Int {
             let s = slots[i]
             let t = text + Int(s.textStart)
             let tl = Int(s.textLen)
             let ll = Int(s.lastLen)
-            var substringOnly = false
-            var firstInLast = false
+            // Classes of the exact-byte occurrences and of the loose ones.
+            var strictSubstring = false, strictFirstInLast = false, strict = true
+            var looseSubstring = false, looseFirstInLast = false
             for w in 0..<words.count {
                 let word = words[w]
                 let wp = query + word.start
@@ -60,38 +69,73 @@ extension PatientSearchIndex {
                    Segment.contains(phones + Int(s.phoneStart), Int(s.phoneLen), wp, word.length) {
                     continue
                 }
-                var want: Int = word.isFirst ? 3 : (substringOnly ? 1 : 2)
+                var want: Int = word.isFirst ? 3 : 2
                 if w < 32 { want = min(want, Int(truncatingIfNeeded: limits >> (2 * UInt64(w))) & 3) }
-                let cls = Segment.find(t, tl, wp, word.length, lastLen: ll, want: want)
-                if cls == 0 { return -1 }
-                if cls == 1 { substringOnly = true }
-                if word.isFirst && cls == 3 { firstInLast = true }
+                let found = Segment.find(t, tl, wp, word.length, lastLen: ll, want: want)
+                if found.loose == 0 { return -1 }
+                if found.strict == 0 { strict = false }
+                if found.strict == 1 { strictSubstring = true }
+                if found.loose == 1 { looseSubstring = true }
+                if word.isFirst {
+                    if found.strict == 3 { strictFirstInLast = true }
+                    if found.loose == 3 { looseFirstInLast = true }
+                }
             }
-            return substringOnly ? 2 : (firstInLast ? 0 : 1)
+            let tier: Int
+            let cls: Int
+            if strict {
+                tier = max(floor, sameSpelling(s) ? 0 : 1)
+                cls = strictSubstring ? 2 : (strictFirstInLast ? 0 : 1)
+            } else {
+                tier = max(floor, 2)
+                cls = looseSubstring ? 2 : (looseFirstInLast ? 0 : 1)
+            }
+            return tier * 3 + cls
+        }
+
+        /// Tier 0: the document is written in the query's script and every
+        /// transliterated query word occurs in its transliterated name.
+        @inline(__always)
+        private func sameSpelling(_ s: Slot) -> Bool {
+            if floor > 0 || s.cyrillic != cyrillic { return false }
+            let k = keys + Int(s.keyStart)
+            let kl = Int(s.keyLen)
+            for r in rawWords where !Segment.contains(k, kl, raw + r.lowerBound, r.count) {
+                return false
+            }
+            return true
         }
     }
 
     /// Matches of one segment, by rank (slot indices in name order).
     struct Hits {
-        var r0: [Int32] = []
-        var r1: [Int32] = []
-        var r2: [Int32] = []
+        /// Ranks: tier (0-3) × 3 + class (0-2).
+        static let rankCount = 12
+        var lists = [[Int32]](repeating: [], count: rankCount)
         /// Bytes loaded only to warm the cache (kept so they are not optimised away).
         var sink: UInt8 = 0
-        var count: Int { r0.count + r1.count + r2.count }
+        var count: Int { lists.reduce(0) { $0 + $1.count } }
 
         @inline(__always)
         mutating func add(_ rank: Int, _ i: Int32) {
-            switch rank {
-            case 0: r0.append(i)
-            case 1: r1.append(i)
-            case 2: r2.append(i)
-            default: break
-            }
+            if rank >= 0 && rank < Self.rankCount { lists[rank].append(i) }
         }
 
-        func list(_ r: Int) -> [Int32] {
-            r == 0 ? r0 : (r == 1 ? r1 : r2)
+        func list(_ r: Int) -> [Int32] { lists[r] }
+
+        /// The hits of several queries over one segment: each slot once, at
+        /// its best rank, in name order (`before`).
+        static func merged(_ all: [Hits], before: (Int32, Int32) -> Bool) -> Hits {
+            var best: [Int32: Int] = [:]
+            for hits in all {
+                for (r, list) in hits.lists.enumerated() {
+                    for i in list where best[i].map({ r < $0 }) ?? true { best[i] = r }
+                }
+            }
+            var out = Hits()
+            for (i, r) in best { out.lists[r].append(i) }
+            for r in 0..<rankCount where out.lists[r].count > 1 { out.lists[r].sort(by: before) }
+            return out
         }
     }
 }
