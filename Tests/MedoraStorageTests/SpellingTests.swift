@@ -62,6 +62,10 @@ final class SpellingTests: XCTestCase {
         XCTAssertEqual(SearchNormalizer.key("Рустам кызы"), "rustamovna")
         XCTAssertEqual(SearchNormalizer.key("Ali oʻgʻli"), SearchNormalizer.key("Алиевич"))
         XCTAssertEqual(SearchNormalizer.key("Hamza qizi"), SearchNormalizer.key("Хамзаевна"))
+        XCTAssertEqual(SearchNormalizer.key("Eshmat oʻgʻli"), SearchNormalizer.key("Эшматович"))
+        XCTAssertEqual(SearchNormalizer.key("Qoʻchqor qizi"), SearchNormalizer.key("Qochqorovna"))
+        XCTAssertEqual(SearchNormalizer.key("Ergash oʻgʻli"), SearchNormalizer.key("Эргашевич"))
+        XCTAssertEqual(SearchNormalizer.key("Tohir qizi"), SearchNormalizer.key("Tohirovna"))
         // A word alone is not a patronymic.
         XCTAssertEqual(SearchNormalizer.key("oʻgʻli"), "ogli")
     }

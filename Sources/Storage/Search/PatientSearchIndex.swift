@@ -17,8 +17,8 @@ import Synchronization
 /// has to be recomputed by a search.
 ///
 /// Candidate selection: whenever main is (re)built it gets a trigram inverted
-/// index (`GramIndex`): for every byte trigram inside a word of the folded
-/// name (plus each word's last two bytes followed by an end-of-word marker),
+/// index (`GramIndex`): for every byte trigram (vowels a, o, u as one) inside
+/// a word of the name's key (plus each word's last two bytes followed by an end-of-word marker),
 /// and every trigram of the phone digits, the ascending list of slots
 /// containing it, with two flags per entry telling whether the trigram starts
 /// a word of the last name / a later word. A query word of three or more
@@ -27,12 +27,11 @@ import Synchronization
 /// other lists that are short enough and verifies only those candidates with
 /// the same byte checks a full scan would use (which also classify the rank;
 /// shorter words of the query are checked there too). Slots come out
-/// ascending, i.e. already in name order. When every query word is exactly
-/// one trigram (e.g. a three-letter prefix), or a phone query has exactly
-/// three digits, the lists alone decide the match and the flags the rank,
-/// with no byte check at all; queries made of two- and three-byte words are
-/// answered the same way, a two-byte word `a b` being the union of the lists
-/// of `a b *`. Phone queries use the phone trigrams. Only queries without
+/// ascending, i.e. already in name order. A phone query of exactly three
+/// digits is decided by its list alone (the flag gives the rank); queries
+/// made of two- and three-byte words take as candidates the slots holding
+/// every word, a two-byte word `a b` being the union of the lists of
+/// `a b *`. Phone queries use the phone trigrams. Only queries without
 /// such words (one-letter words, or only digits) scan every document of main.
 /// Each tail document carries a 256-bit trigram signature (a tiny Bloom
 /// filter) so the tail scan skips most documents without touching their text.
@@ -173,12 +172,18 @@ public final class PatientSearchIndex: Sendable {
     /// - Phone-looking query (`SearchNormalizer.phoneQueryDigits` non-nil):
     ///   patients whose phone digits contain the digits; an exact full-number
     ///   match ranks first, then by name.
-    /// - Otherwise the query is folded and split into words; every word must
-    ///   occur in the folded "last first middle" name. Rank 0: all words are
-    ///   word prefixes and the first word is a prefix of (a word of) the last
-    ///   name; rank 1: all words are word prefixes; rank 2: substring matches.
-    ///   Within a rank, ordered by name then id. A query word made only of
-    ///   digits is matched against the phone instead (e.g. "Karimov 4567").
+    /// - Otherwise the query's spelling key (`SearchNormalizer.key`) is split
+    ///   into words; every word must occur in the key of the "last first
+    ///   middle" name, vowels compared by `SearchNormalizer.matches`; the
+    ///   query's -illo/-iddin vowel swaps and aliases are searched too. Ranks
+    ///   are tier × 3 + class. Tier 0: the same bytes, and the transliterated
+    ///   query in the transliterated name written in the query's script;
+    ///   1: the same bytes; 2: vowels matched loosely or a vowel-swap
+    ///   variant; 3: an alias. Class 0: all words are word prefixes and the
+    ///   first word is a prefix of (a word of) the last name; 1: all words
+    ///   are word prefixes; 2: substring matches. Within a rank, ordered by
+    ///   name then id. A query word made only of digits is matched against
+    ///   the phone instead (e.g. "Karimov 4567").
     public func search(ownerID: UUID, query: String?, limit: Int, offset: Int) -> SearchPage {
         let plan = QueryPlan(query)
         guard let shard = state.withLock({ $0.shards[ownerID] }) else {

@@ -36,6 +36,7 @@ enum SearchAliases {
         ("Iskandar", ["Искендер"]),
         ("Fotima", ["Фатьма"]),
         ("Latofat", ["Лятафат"]),
+        ("Laylo", ["Лейла"]),
     ]
 
     /// Each direction of every entry as (stem key, replacement key).

@@ -10,8 +10,9 @@ import Foundation
 /// - `tc` → `ts` (the passport TC for ц) and `td` → `d` (Nuritdinov → nuridinov);
 /// - a final `x` after `lo`/`la` is dropped (Abdulloh / Абдуллах / Abdulla);
 /// - patronymics: "Rustam oʻgʻli" / "Rustam угли" / "Rustam ogly" become
-///   `rustamovich`, "Rustam qizi" / "кызы" become `rustamovna` (after a vowel:
-///   `-evich`, `-evna`: "Ali oʻgʻli" = Алиевич), so they meet the Russian form.
+///   `rustamovich`, "Rustam qizi" / "кызы" become `rustamovna` (after a vowel
+///   and after ш, ч, ж, ц: `-evich`, `-evna`: "Ali oʻgʻli" = Алиевич, "Ergash
+///   oʻgʻli" = Эргашевич), so they meet the Russian form.
 ///
 /// Vowels are not rewritten; they are compared by `vowelClass`: Uzbek `o`
 /// (which is also `oʻ`, `ў` and `yo` once the apostrophe is gone) matches
@@ -93,8 +94,7 @@ extension SearchNormalizer {
                 let following = Array(b[words[k + 1]])
                 let son = sonWords.contains(following)
                 if son || daughterWords.contains(following) {
-                    let afterVowel = word.last.map { "aeiou".utf8.contains($0) } ?? false
-                    word += Array(((afterVowel ? "e" : "o") + (son ? "vich" : "vna")).utf8)
+                    word += Array(((takesE(word) ? "e" : "o") + (son ? "vich" : "vna")).utf8)
                     k += 1
                     changed = true
                 }
@@ -104,6 +104,16 @@ extension SearchNormalizer {
             k += 1
         }
         if changed { b.replaceSubrange(start..<b.count, with: result) }
+    }
+
+    /// Whether Russian writes `-evich` / `-evna` after this name: after a
+    /// vowel (Алиевич) and after ш, ч, ж, ц (Эргашевич).
+    private static func takesE(_ word: [UInt8]) -> Bool {
+        guard let last = word.last else { return false }
+        if "aeiouj".utf8.contains(last) { return true }
+        guard word.count >= 2 else { return false }
+        let pair = (word[word.count - 2], last)
+        return pair == (0x73, 0x68) || pair == (0x63, 0x68) || pair == (0x74, 0x73) // sh ch ts
     }
 
     // MARK: Vowels
