@@ -184,6 +184,17 @@ def bench_search(big):
     row("search", "search index memory", mb(r["index_bytes"]), "MB", mb(r["rss_delta_bytes"]),
         "process RSS growth at unlock", ratio(r["index_bytes"], r["rss_delta_bytes"]),
         note=f"{r['index_bytes'] // max(1, r['patients'])} B per patient")
+    # The spelling key's cost (issue 16): index memory per patient and unlock per plain scan against
+    # the same figures of the run before the key (bench/results/baseline-before-spelling.json).
+    if SPELLING_BASELINE:
+        before = SPELLING_BASELINE
+        per_now, per_before = r["index_bytes"] / r["patients"], before["index_bytes"] / before["patients"]
+        row("search", "index memory per patient, with the spelling key", round(per_now), "B", round(per_before),
+            "the same before the key", ratio(per_now, per_before), "<= 1.15", per_now <= 1.15 * per_before)
+        unlock_now, unlock_before = r["unlock_s"] / r["plain_scan_s"], before["unlock_s"] / before["plain_scan_s"]
+        row("search", "unlock + index build per plain row scan, with the spelling key", round(unlock_now, 3), "",
+            round(unlock_before, 3), "the same before the key", ratio(unlock_now, unlock_before), "<= 1.15",
+            unlock_now <= 1.15 * unlock_before)
     for s in r["search"]:
         row("search", f"search p95, {s['kind']} (p50 {s['p50_ms']:.2f}, p99 {s['p99_ms']:.2f} ms)",
             round(s["p95_ms"], 2), "ms", round(s["naive_p95_ms"], 2), "naive String.contains scan p95",
@@ -448,6 +459,18 @@ def baseline():
 
 
 BASELINE = baseline()
+
+
+def spelling_baseline():
+    """The search figures `make bench` measured just before the spelling key was added."""
+    try:
+        with open(os.path.join(RESULTS, "baseline-before-spelling.json")) as f:
+            return json.load(f)
+    except (OSError, ValueError):
+        return {}
+
+
+SPELLING_BASELINE = spelling_baseline()
 
 
 def main():

@@ -31,9 +31,9 @@ public enum WebText: String, LocalizedKey {
         case .noPatients: Translation("No patients yet. Add the first one with “New patient”.",
                                       uz: "Hali bemorlar yoʻq. Birinchisini «Yangi bemor» orqali qoʻshing.",
                                       ru: "Пациентов пока нет. Добавьте первого кнопкой «Новый пациент».")
-        case .noMatches: Translation("Nobody matches. Try the other script (Latin or Cyrillic), or part of the phone number.",
-                                     uz: "Hech kim topilmadi. Boshqa yozuvda (lotin yoki kirill) yoki telefon raqamining bir qismi bilan urinib koʻring.",
-                                     ru: "Никого не найдено. Попробуйте другое написание (латиница или кириллица) или часть номера телефона.")
+        case .noMatches: Translation("Nobody matches. Try fewer letters (the start of a name is enough), or part of the phone number.",
+                                     uz: "Hech kim topilmadi. Kamroq harf yozing (ismning boshi yetarli) yoki telefon raqamining bir qismini.",
+                                     ru: "Никого не найдено. Введите меньше букв (достаточно начала имени) или часть номера телефона.")
         case .save: Translation("Save", uz: "Saqlash", ru: "Сохранить")
         case .cancel: Translation("Cancel", uz: "Bekor qilish", ru: "Отмена")
         case .edit: Translation("Edit", uz: "Tahrirlash", ru: "Изменить")

@@ -377,7 +377,18 @@ extension PatientSearchIndex {
             grams.postings.withUnsafeBufferPointer { pb in
             cursors.withUnsafeMutableBufferPointer { cur in
             withUnsafeTemporaryAllocation(of: UInt8.self, capacity: size * wc) { window in
+            withUnsafeTemporaryAllocation(of: Int.self, capacity: Self.batchSize) { batch in
                 let p = pb.baseAddress!
+                var pending = 0
+                // Candidates are checked in batches, their slots and texts
+                // touched first (as in `searchIndexed`).
+                func flush() {
+                    var sink: UInt8 = 0
+                    for k in 0..<pending { sink &+= v.touchText(batch[k]) }
+                    hits.sink &+= sink
+                    for k in 0..<pending { hits.add(v.nameRank(batch[k]), Int32(truncatingIfNeeded: batch[k])) }
+                    pending = 0
+                }
                 for c in 0..<cur.count where !cur[c].next(p) { cur[c].value = .max }
                 var base = 0
                 while base < n {
@@ -404,13 +415,16 @@ extension PatientSearchIndex {
                             for w in 0..<wc where w != firstWord && window[w * size + k] == 0 {
                                 continue candidates
                             }
-                            hits.add(v.nameRank(base + k), Int32(truncatingIfNeeded: base + k))
+                            batch[pending] = base + k
+                            pending += 1
+                            if pending == Self.batchSize { flush() }
                         }
                         chunk += 8
                     }
                     base = end
                 }
-            }}}
+                flush()
+            }}}}
         }
 
         @inline(__always)
@@ -437,43 +451,51 @@ extension PatientSearchIndex {
             return false
         }
 
-        /// Best occurrence classes of `w` in the haystack: 0 absent, 1
-        /// substring, 2 at a word start, 3 at a word start inside the last
-        /// name; `strict` counting only byte-equal occurrences, `loose` also
-        /// those where vowels match by `SearchNormalizer.matches`. Stops as
-        /// soon as a strict class >= `want` is found.
+        /// Best occurrence class of `w` in the haystack: 0 absent, 1 substring,
+        /// 2 at a word start, 3 at a word start inside the last name. Stops as
+        /// soon as a class >= `want` is found.
         @inline(__always)
         static func find(_ h: UnsafePointer<UInt8>, _ n: Int, _ w: UnsafePointer<UInt8>, _ m: Int,
-                         lastLen: Int, want: Int) -> (strict: Int, loose: Int) {
-            if m > n || m == 0 { return (0, 0) }
+                         lastLen: Int, want: Int) -> Int {
+            if m > n { return 0 }
             let f = w[0]
-            var strict = 0, loose = 0
+            var best = 0
             var i = 0
             let end = n - m
             while i <= end {
-                if SearchNormalizer.matches(f, h[i]) {
-                    var exact = f == h[i]
-                    var k = 1
-                    while k < m {
-                        let a = w[k], b = h[i + k]
-                        if a != b {
-                            if !SearchNormalizer.matches(a, b) { break }
-                            exact = false
-                        }
-                        k += 1
-                    }
-                    if k == m {
-                        let cls = (i == 0 || h[i - 1] == 0x20) ? (i < lastLen ? 3 : 2) : 1
-                        if cls > loose { loose = cls }
-                        if exact && cls > strict {
-                            strict = cls
-                            if strict >= want { return (strict, max(loose, strict)) }
-                        }
+                if h[i] == f && equal(h + i + 1, w + 1, m - 1) {
+                    let cls = (i == 0 || h[i - 1] == 0x20) ? (i < lastLen ? 3 : 2) : 1
+                    if cls > best {
+                        best = cls
+                        if best >= want { return best }
                     }
                 }
                 i += 1
             }
-            return (strict, loose)
+            return best
+        }
+
+        /// `find` with vowels compared by `SearchNormalizer.matches`.
+        @inline(__always)
+        static func findLoose(_ h: UnsafePointer<UInt8>, _ n: Int, _ w: UnsafePointer<UInt8>, _ m: Int,
+                              lastLen: Int, want: Int) -> Int {
+            if m > n || m == 0 { return 0 }
+            var best = 0
+            var i = 0
+            let end = n - m
+            while i <= end {
+                var k = 0
+                while k < m && SearchNormalizer.matches(w[k], h[i + k]) { k += 1 }
+                if k == m {
+                    let cls = (i == 0 || h[i - 1] == 0x20) ? (i < lastLen ? 3 : 2) : 1
+                    if cls > best {
+                        best = cls
+                        if best >= want { return best }
+                    }
+                }
+                i += 1
+            }
+            return best
         }
     }
 }

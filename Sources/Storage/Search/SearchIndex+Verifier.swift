@@ -21,7 +21,7 @@ extension PatientSearchIndex {
         @inline(__always)
         func touchText(_ i: Int) -> UInt8 {
             let s = slots[i]
-            return s.textLen > 0 ? text[Int(s.textStart)] : 0
+            return (s.textLen > 0 ? text[Int(s.textStart)] : 0) &+ keys[Int(s.keyStart)]
         }
 
         /// Loads what `phoneRank(i)` will read first; returns a byte of it.
@@ -59,38 +59,40 @@ extension PatientSearchIndex {
             let t = text + Int(s.textStart)
             let tl = Int(s.textLen)
             let ll = Int(s.lastLen)
-            // Classes of the exact-byte occurrences and of the loose ones.
-            var strictSubstring = false, strictFirstInLast = false, strict = true
-            var looseSubstring = false, looseFirstInLast = false
-            for w in 0..<words.count {
-                let word = words[w]
-                let wp = query + word.start
-                if word.digits, s.phoneLen > 0,
-                   Segment.contains(phones + Int(s.phoneStart), Int(s.phoneLen), wp, word.length) {
-                    continue
+            // First with the same bytes only (the common case, and the cheap
+            // one); then, if some word needs it, with vowels matched loosely.
+            var substringOnly = false, firstInLast = false
+            for pass in 0..<2 {
+                let loose = pass == 1
+                substringOnly = false
+                firstInLast = false
+                var missing = false
+                for w in 0..<words.count {
+                    let word = words[w]
+                    let wp = query + word.start
+                    if word.digits, s.phoneLen > 0,
+                       Segment.contains(phones + Int(s.phoneStart), Int(s.phoneLen), wp, word.length) {
+                        continue
+                    }
+                    var want: Int = word.isFirst ? 3 : (substringOnly ? 1 : 2)
+                    if w < 32 { want = min(want, Int(truncatingIfNeeded: limits >> (2 * UInt64(w))) & 3) }
+                    let cls = loose
+                        ? Segment.findLoose(t, tl, wp, word.length, lastLen: ll, want: want)
+                        : Segment.find(t, tl, wp, word.length, lastLen: ll, want: want)
+                    if cls == 0 {
+                        if loose { return -1 }
+                        missing = true
+                        break
+                    }
+                    if cls == 1 { substringOnly = true }
+                    if word.isFirst && cls == 3 { firstInLast = true }
                 }
-                var want: Int = word.isFirst ? 3 : 2
-                if w < 32 { want = min(want, Int(truncatingIfNeeded: limits >> (2 * UInt64(w))) & 3) }
-                let found = Segment.find(t, tl, wp, word.length, lastLen: ll, want: want)
-                if found.loose == 0 { return -1 }
-                if found.strict == 0 { strict = false }
-                if found.strict == 1 { strictSubstring = true }
-                if found.loose == 1 { looseSubstring = true }
-                if word.isFirst {
-                    if found.strict == 3 { strictFirstInLast = true }
-                    if found.loose == 3 { looseFirstInLast = true }
-                }
+                if missing { continue }
+                let cls = substringOnly ? 2 : (firstInLast ? 0 : 1)
+                let tier = loose ? 2 : (sameSpelling(s) ? 0 : 1)
+                return max(floor, tier) * 3 + cls
             }
-            let tier: Int
-            let cls: Int
-            if strict {
-                tier = max(floor, sameSpelling(s) ? 0 : 1)
-                cls = strictSubstring ? 2 : (strictFirstInLast ? 0 : 1)
-            } else {
-                tier = max(floor, 2)
-                cls = looseSubstring ? 2 : (looseFirstInLast ? 0 : 1)
-            }
-            return tier * 3 + cls
+            return -1
         }
 
         /// Tier 0: the document is written in the query's script and every

@@ -121,10 +121,15 @@ func benchSearch(_ path: String) async throws {
     let crossScript = ["Shoxrux", "Шохрух", "Gulnora", "Гулнора", "Qodirov", "Қодиров", "Yusupova", "Юсупова", "Karimov",
                        "Каримов", "O'g'iloy", "Ўғилой", "Ivanov", "Иванов", "Abdullayev", "Абдуллаев", "Jasur", "Жасур",
                        "Xolmatov", "Холматов"]
+    // Russian and passport forms of the Uzbek names (the spelling key, aliases and vowel swaps).
+    let russianForms = ["Шахрух", "SHAKHRUKH", "Юлдашев", "IULDASHEV", "Бахадыр", "Данияр", "Ибрагимов", "Гулямов",
+                        "Ташматов", "KUCHKAROV", "Абдуллаев", "Нигматов", "Джахангир", "Кадыров", "Сулейманов",
+                        "Фазлутдин", "Сагдуллаев", "Мавлюда", "Хадиджа", "Юсупов"]
     let queries: [(String, [String])] = [
         ("prefix", sample.map { String($0.details.lastName.prefix(3)) }),
         ("substring", sample.map { n in let s = Array(n.details.lastName); return String(s[min(1, s.count - 1)..<min(s.count, 5)]) }),
         ("cyrillic_latin", (0..<200).map { crossScript[$0 % crossScript.count] }),
+        ("russian_passport", (0..<200).map { russianForms[$0 % russianForms.count] }),
         ("phone", sample.compactMap { $0.details[.phone].map { String($0.suffix(7)) } }),
     ]
     // Reference: a naive scan, lowercased String.contains over "last first middle" of every patient.
