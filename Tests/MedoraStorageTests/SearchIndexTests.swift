@@ -591,8 +591,9 @@ private struct ReferenceSearch {
                         if w[j] != e.text[i + j] { same = false }
                         if !SearchNormalizer.matches(w[j], e.text[i + j]) { loose = false }
                     }
-                    guard loose else { continue }
                     let atWordStart = i == 0 || e.text[i - 1] == 0x20
+                    // Other spellings count only at a word start.
+                    guard same || (loose && atWordStart) else { continue }
                     let cls = atWordStart ? (i < e.lastLen ? 3 : 2) : 1
                     bestLoose = max(bestLoose, cls)
                     if same { bestStrict = max(bestStrict, cls) }

@@ -53,22 +53,32 @@ extension PatientSearchIndex {
         var rawWords: [Range<Int>] = []
         /// Whether the query is written in Cyrillic.
         var cyrillic = false
-        /// Distinct trigram keys every matching document must contain: the
-        /// phone trigrams of the digits (kind .phone), or the name trigrams of
-        /// every word of 3+ bytes that is not only digits (kind .name, bytes
-        /// as `SearchNormalizer.gramByte`). Empty if there are none (the
-        /// segment is then scanned).
+        /// Whether the query's key is its transliteration unchanged and has
+        /// no word of digits only.
+        var plain = false
+        /// Distinct trigram keys every matching document must contain (one
+        /// of their `groups`): the phone trigrams of the digits (kind .phone),
+        /// or the name trigrams of every word of 3+ bytes that is not only
+        /// digits (kind .name). Empty if there are none (the segment is then
+        /// scanned).
         var grams: [UInt32] = []
-        /// Signature of `grams`.
+        /// For each of `grams`, the trigrams it matches (vowels compared by
+        /// `SearchNormalizer.matches`), itself first.
+        var groups: [[UInt32]] = []
+        /// Signature of `grams`, vowels as `SearchNormalizer.gramByte` (as
+        /// the signatures of tail documents are built).
         var signature = Signature()
-        /// Whether membership in the posting lists of `grams` decides the
-        /// match and the entry flags decide the rank, with no byte check: a
-        /// phone query of exactly three digits. (Name trigrams fold vowels
-        /// together, so a name candidate is always checked.)
+        /// Whether membership in the posting lists of `groups` decides the
+        /// match and the entry flags decide the class, with no byte check: a
+        /// phone query of exactly three digits, or a name query whose words
+        /// are all three bytes long and not only digits.
         var exactFromGrams = false
+        /// Position in `grams` of the first query word's trigram (name
+        /// queries with `exactFromGrams`).
+        var firstWordGram = -1
         /// Whether this is a name query of at most `maxWindowedWords` words,
-        /// all of two or three bytes and not only digits, at least one of two
-        /// bytes (see `Segment.searchWindowed`).
+        /// all of two or three bytes and not only digits (see
+        /// `Segment.searchWindowed`).
         var windowed = false
         static let maxWindowedWords = 4
 
@@ -80,7 +90,7 @@ extension PatientSearchIndex {
                 exactFromGrams = bytes.count == 3
                 var k = 0
                 while k + 3 <= bytes.count {
-                    addGram(PatientSearchIndex.phoneGram(bytes[k], bytes[k + 1], bytes[k + 2]))
+                    addGram(bytes[k], bytes[k + 1], bytes[k + 2], phone: true)
                     k += 1
                 }
                 return
@@ -94,6 +104,7 @@ extension PatientSearchIndex {
             cyrillic = SearchNormalizer.hasCyrillic(query)
             var scratch: [UInt8] = []
             SearchNormalizer.key(raw, into: &bytes, scratch: &scratch)
+            plain = bytes == raw
             parseWords()
         }
 
@@ -107,41 +118,77 @@ extension PatientSearchIndex {
         private mutating func parseWords() {
             var start = 0
             var isFirst = true
+            var allTrigrams = true
             var allShort = true
-            var anyPair = false
-            @inline(__always) func g(_ k: Int) -> UInt8 { SearchNormalizer.gramByte(bytes[k]) }
             for k in 0...bytes.count where k == bytes.count || bytes[k] == 0x20 {
                 if k > start {
                     let digits = bytes[start..<k].allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
                     var word = Word(start: start, length: k - start, digits: digits, isFirst: isFirst)
+                    if digits || k - start != 3 { allTrigrams = false }
                     if digits || k - start > 3 || k - start < 2 { allShort = false }
-                    if k - start == 2 { anyPair = true }
                     if !digits {
                         var j = start
                         while j + 3 <= k {
-                            let position = addGram(PatientSearchIndex.nameGram(g(j), g(j + 1), g(j + 2)))
+                            let position = addGram(bytes[j], bytes[j + 1], bytes[j + 2], phone: false)
                             if j == start { word.leadGram = position }
                             j += 1
                         }
                     }
+                    if isFirst { firstWordGram = word.leadGram }
                     words.append(word)
                     isFirst = false
                 }
                 start = k + 1
             }
             if words.isEmpty { return }
-            windowed = allShort && anyPair && words.count <= Self.maxWindowedWords
+            exactFromGrams = allTrigrams
+            // A digit word may match the phone, not the name: no shortcut to tier 0.
+            if words.contains(where: \.digits) { plain = false }
+            windowed = allShort && words.count <= Self.maxWindowedWords
             words.sort { $0.length > $1.length }
             kind = .name
         }
 
-        /// Adds `key` to `grams` unless present; returns its position.
+        /// Adds the trigram `a b c` to `grams` (and its group and signature)
+        /// unless present; returns its position.
         @discardableResult
-        private mutating func addGram(_ key: UInt32) -> Int {
+        private mutating func addGram(_ a: UInt8, _ b: UInt8, _ c: UInt8, phone: Bool) -> Int {
+            let key = phone ? PatientSearchIndex.phoneGram(a, b, c) : PatientSearchIndex.nameGram(a, b, c)
             if let position = grams.firstIndex(of: key) { return position }
             grams.append(key)
-            signature.insert(key)
+            if phone {
+                groups.append([key])
+                signature.insert(key)
+            } else {
+                groups.append(Self.matchingGrams(a, b, c))
+                let g = SearchNormalizer.gramByte
+                signature.insert(PatientSearchIndex.nameGram(g(a), g(b), g(c)))
+            }
             return grams.count - 1
+        }
+
+        /// The document bytes a query byte matches, its own (as stored) first.
+        static func matchingBytes(_ c: UInt8) -> [UInt8] {
+            switch c {
+            case 0x61: return [0x61, 0x6F]          // a: a o
+            case 0x75: return [0x75, 0x6F]          // u: u o
+            case 0x6F: return [0x6F, 0x61, 0x75]    // o: o a u
+            case 0x55: return [0x75]                // U: u
+            case 0x49: return [0x69]                // I: i
+            default: return [c]
+            }
+        }
+
+        /// Every name trigram the query trigram `a b c` matches, the one with
+        /// the same bytes first.
+        static func matchingGrams(_ a: UInt8, _ b: UInt8, _ c: UInt8) -> [UInt32] {
+            var out: [UInt32] = []
+            for x in matchingBytes(a) {
+                for y in matchingBytes(b) {
+                    for z in matchingBytes(c) { out.append(PatientSearchIndex.nameGram(x, y, z)) }
+                }
+            }
+            return out
         }
     }
 
@@ -156,28 +203,30 @@ extension PatientSearchIndex {
             scratch.reserveCapacity(16)
         }
 
-        /// Adds one name part to the key and text arenas.
+        /// Adds one name part to the key and text arenas; returns whether its
+        /// key is its transliteration unchanged.
         @inline(__always)
-        private mutating func add(_ part: String?, separator: Bool, textStart: Int, to seg: inout Segment) {
+        private mutating func add(_ part: String?, separator: Bool, textStart: Int, to seg: inout Segment) -> Bool {
             if separator { seg.keys.append(0) }
-            guard let part, !part.isEmpty else { return }
+            guard let part, !part.isEmpty else { return true }
             SearchNormalizer.transliterate(part, into: &raw)
-            if raw.isEmpty { return }
+            if raw.isEmpty { return true }
             seg.keys.append(contentsOf: raw)
             let before = seg.text.count
             if before > textStart { seg.text.append(0x20) }
             let afterSpace = seg.text.count
             SearchNormalizer.key(raw, into: &seg.text, scratch: &keyScratch)
             if seg.text.count == afterSpace, afterSpace != before { seg.text.removeLast() }
+            return seg.text.count - afterSpace == raw.count && seg.text[afterSpace...].elementsEqual(raw)
         }
 
         mutating func append(_ d: SearchDocument, to seg: inout Segment) {
             let textStart = seg.text.count
             let keyStart = seg.keys.count
-            add(d.lastName, separator: false, textStart: textStart, to: &seg)
+            var plain = add(d.lastName, separator: false, textStart: textStart, to: &seg)
             let lastLen = seg.text.count - textStart
-            add(d.firstName, separator: true, textStart: textStart, to: &seg)
-            add(d.middleName, separator: true, textStart: textStart, to: &seg)
+            plain = add(d.firstName, separator: true, textStart: textStart, to: &seg) && plain
+            plain = add(d.middleName, separator: true, textStart: textStart, to: &seg) && plain
             var prefix: UInt64 = 0
             let keyLen = seg.keys.count - keyStart
             for k in 0..<8 {
@@ -191,10 +240,11 @@ extension PatientSearchIndex {
                 textStart: Int32(textStart), textLen: Int32(seg.text.count - textStart),
                 lastLen: Int32(lastLen),
                 keyStart: Int32(keyStart), keyLen: Int32(keyLen),
-                phoneStart: Int32(phoneStart), phoneLen: Int32(seg.phones.count - phoneStart),
-                cyrillic: SearchNormalizer.hasCyrillic(d.lastName) || SearchNormalizer.hasCyrillic(d.firstName)
-                    || SearchNormalizer.hasCyrillic(d.middleName)))
+                phoneStart: Int32(phoneStart), phoneLen: Int32(seg.phones.count - phoneStart)))
             seg.alive.append(true)
+            let cyrillic = SearchNormalizer.hasCyrillic(d.lastName) || SearchNormalizer.hasCyrillic(d.firstName)
+                || SearchNormalizer.hasCyrillic(d.middleName)
+            seg.marks.append((cyrillic ? Segment.cyrillicMark : 0) | (plain ? Segment.plainMark : 0))
         }
     }
 }

@@ -15,6 +15,12 @@ extension PatientSearchIndex {
         var phones: [UInt8] = []
         var slots: [Slot] = []
         var alive: [Bool] = []
+        /// Per document: `cyrillicMark` if the name is written in Cyrillic,
+        /// `plainMark` if every part's key is its transliteration unchanged
+        /// (see `Verifier.sameSpelling`).
+        var marks: [UInt8] = []
+        static let cyrillicMark: UInt8 = 1
+        static let plainMark: UInt8 = 2
         var dead = 0
         /// Trigram postings of every slot (main segments of at least
         /// `GramIndex.minimumDocuments` documents; built by `merged`).
@@ -25,7 +31,7 @@ extension PatientSearchIndex {
         var order: [Int32] = []
 
         var approximateBytes: Int {
-            text.capacity + keys.capacity + phones.capacity + alive.capacity
+            text.capacity + keys.capacity + phones.capacity + alive.capacity + marks.capacity
                 + slots.capacity * MemoryLayout<Slot>.stride
                 + signatures.capacity * MemoryLayout<Signature>.stride + order.capacity * 4
                 + grams.approximateBytes + 6 * 32
@@ -67,6 +73,7 @@ extension PatientSearchIndex {
             }
             slots.append(n)
             alive.append(true)
+            marks.append(src.marks[i])
             return Int32(slots.count - 1)
         }
 
@@ -79,7 +86,8 @@ extension PatientSearchIndex {
                     let dummy = UnsafePointer<UInt8>(bitPattern: 1)!
                     forEachGram(text: (t.baseAddress ?? dummy) + Int(s.textStart), Int(s.textLen),
                                 lastLen: Int(s.lastLen),
-                                phone: (p.baseAddress ?? dummy) + Int(s.phoneStart), Int(s.phoneLen)) { key, _ in
+                                phone: (p.baseAddress ?? dummy) + Int(s.phoneStart), Int(s.phoneLen),
+                                project: true) { key, _ in
                         sig.insert(key)
                     }
                 }
@@ -150,6 +158,7 @@ extension PatientSearchIndex {
             out.phones.reserveCapacity(sorted.phones.count + unsorted.phones.count)
             out.slots.reserveCapacity(a.count + b.count)
             out.alive.reserveCapacity(a.count + b.count)
+            out.marks.reserveCapacity(a.count + b.count)
             sorted.keys.withUnsafeBufferPointer { ak in
                 unsorted.keys.withUnsafeBufferPointer { bk in
                     var i = 0, j = 0
@@ -203,13 +212,15 @@ extension PatientSearchIndex {
             keys.withUnsafeBufferPointer { keyBuf in
             q.raw.withUnsafeBufferPointer { rawBuf in
             q.rawWords.withUnsafeBufferPointer { rawWords in
+            marks.withUnsafeBufferPointer { markBuf in
                 // Empty arrays may have a nil base address; use a dummy.
                 let dummy = UnsafePointer<UInt8>(bitPattern: 1)!
                 let v = Verifier(
                     text: textBuf.baseAddress ?? dummy, phones: phoneBuf.baseAddress ?? dummy,
                     slots: slotBuf.baseAddress!, query: qb.baseAddress ?? dummy, queryCount: qb.count,
                     words: words, keys: keyBuf.baseAddress ?? dummy, raw: rawBuf.baseAddress ?? dummy,
-                    rawWords: rawWords, cyrillic: q.cyrillic, floor: q.floor)
+                    rawWords: rawWords, marks: markBuf.baseAddress ?? dummy, cyrillic: q.cyrillic, plain: q.plain,
+                    floor: q.floor)
                 if !order.isEmpty {
                     order.withUnsafeBufferPointer { ord in
                     signatures.withUnsafeBufferPointer { sigs in
@@ -241,7 +252,7 @@ extension PatientSearchIndex {
                         searchIndexed(q, isPhone: isPhone, v, aliveBuf, into: &hits)
                     }
                 }
-            }}}}}}}}}
+            }}}}}}}}}}
         }
 
         /// A list is intersected only while it is at most this many times
@@ -257,26 +268,40 @@ extension PatientSearchIndex {
         /// the candidates are verified with `v`.
         private func searchIndexed(_ q: CompiledQuery, isPhone: Bool, _ v: Verifier,
                                    _ alive: UnsafeBufferPointer<Bool>, into hits: inout Hits) {
-            // (list size in bytes, trigram number, position in q.grams), rarest first.
-            var lists: [(count: UInt32, gram: Int, query: Int)] = []
+            // (lists' size in bytes, their cursor, position in q.grams), rarest first.
+            var lists: [(count: UInt32, parts: [PostingCursor], hasExact: Bool, query: Int)] = []
             lists.reserveCapacity(q.grams.count)
             for (k, key) in q.grams.enumerated() {
-                guard let g = grams.find(key) else { return } // no document has it
-                lists.append((grams.starts[g + 1] - grams.starts[g], g, k))
+                var parts: [PostingCursor] = []
+                var size: UInt32 = 0
+                var hasExact = false
+                for (c, combo) in q.groups[k].enumerated() {
+                    guard let g = grams.find(combo) else { continue }
+                    if c == 0 && combo == key { hasExact = true }
+                    parts.append(PostingCursor(start: Int(grams.starts[g]), end: Int(grams.starts[g + 1])))
+                    size += grams.starts[g + 1] - grams.starts[g]
+                }
+                if parts.isEmpty { return } // no document has it
+                lists.append((size, parts, hasExact, k))
             }
             lists.sort { $0.count < $1.count }
             let exact = q.exactFromGrams
             let limit = lists[0].count.multipliedReportingOverflow(by: Self.intersectRatio)
-            var cursors: [PostingCursor] = []
+            var cursors: [GroupCursor] = []
             cursors.reserveCapacity(lists.count)
+            var firstWordCursor = 0
             // Cursor of the leading trigram of each query word, if intersected.
             var leadCursor = [Int](repeating: -1, count: q.words.count)
             for (k, l) in lists.enumerated() {
                 if !exact && k > 0 && (k > Self.maxIntersected || (!limit.overflow && l.count > limit.partialValue)) {
                     break
                 }
+                if l.query == q.firstWordGram { firstWordCursor = k }
                 for (w, word) in q.words.enumerated() where word.leadGram == l.query { leadCursor[w] = k }
-                cursors.append(PostingCursor(start: Int(grams.starts[l.gram]), end: Int(grams.starts[l.gram + 1])))
+                grams.postings.withUnsafeBufferPointer { pb in
+                    cursors.append(GroupCursor(parts: l.parts, hasExact: l.hasExact, postings: pb.baseAddress!,
+                                               othersAtWordStartOnly: exact && !isPhone))
+                }
             }
             // (word, cursor) pairs for `Verifier.nameRank` limits.
             let leads = leadCursor.enumerated().filter { $0.offset < 32 && $0.element >= 0 }
@@ -313,9 +338,26 @@ extension PatientSearchIndex {
                     }
                     if !alive[i] { continue }
                     if exact {
-                        // A phone query of three digits: the flag says the
-                        // number is exactly those digits.
-                        hits.add(cur[0].flags != 0 ? 0 : 1, Int32(truncatingIfNeeded: i))
+                        if isPhone {
+                            // A phone query of three digits: the flag says the
+                            // number is exactly those digits.
+                            hits.add(cur[0].flags != 0 ? 0 : 1, Int32(truncatingIfNeeded: i))
+                        } else {
+                            // Every word is one trigram: its lists decide the
+                            // class, its own list whether the bytes are the same.
+                            var strict = true, strictSubstring = false, looseSubstring = false
+                            for c in 0..<others {
+                                if cur[c].flags == 0 { looseSubstring = true }
+                                if !cur[c].exact { strict = false } else if cur[c].exactFlags == 0 { strictSubstring = true }
+                            }
+                            let first = cur[firstWordCursor]
+                            let rank = strict
+                                ? v.tiered(v.sameSpelling(i) ? 0 : 1, substringOnly: strictSubstring,
+                                           firstInLast: first.exactFlags & Int(startsLastWord) != 0)
+                                : v.tiered(2, substringOnly: looseSubstring,
+                                           firstInLast: first.flags & Int(startsLastWord) != 0)
+                            hits.add(rank, Int32(truncatingIfNeeded: i))
+                        }
                         continue
                     }
                     // The flags of a word's leading trigram cap the class the
@@ -347,29 +389,49 @@ extension PatientSearchIndex {
         /// including the word-end trigram). Slots are processed in windows:
         /// each word's lists are decoded into a byte per slot of the window
         /// (bit 0: present; bits 1-2: entry flags, OR-ed), then the window is
-        /// read in slot order. A slot where every word's lists are present is
-        /// a candidate, checked with `v` (trigrams fold vowels together).
+        /// read in slot order. No byte check is needed: a word occurs iff one
+        /// of the trigrams it matches does (the lists of every vowel its
+        /// letters match are read; those with its own bytes also set the
+        /// "same bytes" bits), and the flags tell whether it starts a word.
+        /// Only a match with the same bytes reads the document, for tier 0.
         private func searchWindowed(_ q: CompiledQuery, _ v: Verifier, _ alive: UnsafeBufferPointer<Bool>,
                                     into hits: inout Hits) {
             let wc = q.words.count
             var cursors: [PostingCursor] = []
             var wordOf: [Int] = []
+            // Per cursor: the window bits it sets (present, or present with the same bytes).
+            var sameBytes: [Bool] = []
             var firstWord = 0
             for (w, word) in q.words.enumerated() {
                 if word.isFirst { firstWord = w }
-                let a = SearchNormalizer.gramByte(q.bytes[word.start])
-                let b = SearchNormalizer.gramByte(q.bytes[word.start + 1])
-                let c = word.length == 3 ? SearchNormalizer.gramByte(q.bytes[word.start + 2]) : 0
-                let range: ClosedRange<UInt32> = word.length == 3
-                    ? nameGram(a, b, c)...nameGram(a, b, c)
-                    : nameGram(a, b, 0)...nameGram(a, b, 0xFF)
-                var g = grams.lowerBound(range.lowerBound)
+                let own = (0..<word.length).map { q.bytes[word.start + $0] }
+                var alternatives = own.map(CompiledQuery.matchingBytes)
+                if word.length == 2 { alternatives.append([0]) }
                 let before = cursors.count
-                while g < grams.keys.count && grams.keys[g] <= range.upperBound {
-                    cursors.append(PostingCursor(start: Int(grams.starts[g]), end: Int(grams.starts[g + 1])))
-                    wordOf.append(w)
-                    g += 1
-                }
+                // Every combination of the bytes each query byte matches.
+                var combo = [Int](repeating: 0, count: 3)
+                repeat {
+                    let x = alternatives[0][combo[0]], y = alternatives[1][combo[1]]
+                    let z = alternatives[2][combo[2]]
+                    let same = x == own[0] && y == own[1] && (word.length == 2 || z == own[2])
+                    let range: ClosedRange<UInt32> = word.length == 3
+                        ? nameGram(x, y, z)...nameGram(x, y, z) : nameGram(x, y, 0)...nameGram(x, y, 0xFF)
+                    var g = grams.lowerBound(range.lowerBound)
+                    while g < grams.keys.count && grams.keys[g] <= range.upperBound {
+                        cursors.append(PostingCursor(start: Int(grams.starts[g]), end: Int(grams.starts[g + 1])))
+                        wordOf.append(w)
+                        sameBytes.append(same)
+                        g += 1
+                    }
+                    var d = 2
+                    while d >= 0 {
+                        combo[d] += 1
+                        if combo[d] < alternatives[d].count { break }
+                        combo[d] = 0
+                        d -= 1
+                    }
+                    if d < 0 { break }
+                } while true
                 if cursors.count == before { return } // no document has this word
             }
             let n = alive.count
@@ -377,18 +439,7 @@ extension PatientSearchIndex {
             grams.postings.withUnsafeBufferPointer { pb in
             cursors.withUnsafeMutableBufferPointer { cur in
             withUnsafeTemporaryAllocation(of: UInt8.self, capacity: size * wc) { window in
-            withUnsafeTemporaryAllocation(of: Int.self, capacity: Self.batchSize) { batch in
                 let p = pb.baseAddress!
-                var pending = 0
-                // Candidates are checked in batches, their slots and texts
-                // touched first (as in `searchIndexed`).
-                func flush() {
-                    var sink: UInt8 = 0
-                    for k in 0..<pending { sink &+= v.touchText(batch[k]) }
-                    hits.sink &+= sink
-                    for k in 0..<pending { hits.add(v.nameRank(batch[k]), Int32(truncatingIfNeeded: batch[k])) }
-                    pending = 0
-                }
                 for c in 0..<cur.count where !cur[c].next(p) { cur[c].value = .max }
                 var base = 0
                 while base < n {
@@ -396,8 +447,13 @@ extension PatientSearchIndex {
                     window.initialize(repeating: 0)
                     for c in 0..<cur.count {
                         let row = wordOf[c] * size - base
+                        let same = sameBytes[c]
                         while cur[c].value < end {
-                            window[row + cur[c].value] |= 1 | UInt8(truncatingIfNeeded: cur[c].flags << 1)
+                            let bits = 1 | UInt8(truncatingIfNeeded: cur[c].flags << 1)
+                            // Another spelling counts only at a word start.
+                            if same { window[row + cur[c].value] |= bits | bits << 3 } else if bits != 1 {
+                                window[row + cur[c].value] |= bits
+                            }
                             if !cur[c].next(p) { cur[c].value = .max }
                         }
                     }
@@ -412,19 +468,32 @@ extension PatientSearchIndex {
                             let k = chunk + present.trailingZeroBitCount >> 3
                             present &= present &- 1
                             if !alive[base + k] { continue }
-                            for w in 0..<wc where w != firstWord && window[w * size + k] == 0 {
-                                continue candidates
+                            // Bits 0-2: present, and the flags over every
+                            // matching trigram; bits 3-5: the same for the
+                            // trigrams with the query's own bytes.
+                            let first = window[firstWord * size + k]
+                            var strict = first & 8 != 0
+                            var strictSubstring = first >> 3 & 7 == 1
+                            var looseSubstring = first & 7 == 1
+                            for w in 0..<wc where w != firstWord {
+                                let f = window[w * size + k]
+                                if f == 0 { continue candidates }
+                                if f & 7 == 1 { looseSubstring = true }
+                                if f & 8 == 0 { strict = false } else if f >> 3 & 7 == 1 { strictSubstring = true }
                             }
-                            batch[pending] = base + k
-                            pending += 1
-                            if pending == Self.batchSize { flush() }
+                            let i = base + k
+                            let rank = strict
+                                ? v.tiered(v.sameSpelling(i) ? 0 : 1, substringOnly: strictSubstring,
+                                           firstInLast: first & (startsLastWord << 4) != 0)
+                                : v.tiered(2, substringOnly: looseSubstring,
+                                           firstInLast: first & (startsLastWord << 1) != 0)
+                            hits.add(rank, Int32(truncatingIfNeeded: i))
                         }
                         chunk += 8
                     }
                     base = end
                 }
-                flush()
-            }}}}
+            }}}
         }
 
         @inline(__always)
@@ -475,7 +544,10 @@ extension PatientSearchIndex {
             return best
         }
 
-        /// `find` with vowels compared by `SearchNormalizer.matches`.
+        /// `find` with vowels compared by `SearchNormalizer.matches`, where
+        /// an occurrence inside a word counts only with the same bytes (a
+        /// re-spelling is of a whole name or its start; loosely, two letters
+        /// would match inside most names).
         @inline(__always)
         static func findLoose(_ h: UnsafePointer<UInt8>, _ n: Int, _ w: UnsafePointer<UInt8>, _ m: Int,
                               lastLen: Int, want: Int) -> Int {
@@ -484,10 +556,15 @@ extension PatientSearchIndex {
             var i = 0
             let end = n - m
             while i <= end {
+                let atStart = i == 0 || h[i - 1] == 0x20
                 var k = 0
-                while k < m && SearchNormalizer.matches(w[k], h[i + k]) { k += 1 }
+                if atStart {
+                    while k < m && SearchNormalizer.matches(w[k], h[i + k]) { k += 1 }
+                } else {
+                    while k < m && w[k] == h[i + k] { k += 1 }
+                }
                 if k == m {
-                    let cls = (i == 0 || h[i - 1] == 0x20) ? (i < lastLen ? 3 : 2) : 1
+                    let cls = atStart ? (i < lastLen ? 3 : 2) : 1
                     if cls > best {
                         best = cls
                         if best >= want { return best }

@@ -20,8 +20,6 @@ extension PatientSearchIndex {
         var keyLen: Int32
         var phoneStart: Int32
         var phoneLen: Int32
-        /// Whether the name is written in Cyrillic (tier 0 needs the query's script).
-        var cyrillic: Bool
     }
 
     struct Shard: Sendable {

@@ -29,8 +29,10 @@ extension PatientSearchIndex {
     static let startsOtherWord: UInt8 = 2
 
     /// Calls `body` with the key and flags of every trigram of a document
-    /// (name bytes as `SearchNormalizer.gramByte`, so that a vowel the key
-    /// compares loosely never hides a match):
+    /// (with `project`, name bytes as `SearchNormalizer.gramByte`, so that a
+    /// vowel the key compares loosely never hides a match; the signatures of
+    /// tail documents are built so, the posting lists of main segments are
+    /// not, and a query looks up every vowel its letters match instead):
     /// for each word of two or more bytes of the name's key (words are
     /// separated by single spaces; the first `lastLen` bytes are the last
     /// name), the trigrams lying inside the word plus its last two bytes
@@ -39,9 +41,9 @@ extension PatientSearchIndex {
     /// Repeats are not filtered.
     @inline(__always)
     static func forEachGram(text t: UnsafePointer<UInt8>, _ tl: Int, lastLen: Int,
-                            phone p: UnsafePointer<UInt8>, _ pl: Int,
+                            phone p: UnsafePointer<UInt8>, _ pl: Int, project: Bool,
                             _ body: (_ key: UInt32, _ flags: UInt8) -> Void) {
-        @inline(__always) func g(_ c: UInt8) -> UInt8 { SearchNormalizer.gramByte(c) }
+        @inline(__always) func g(_ c: UInt8) -> UInt8 { project ? SearchNormalizer.gramByte(c) : c }
         var wordStart = 0
         var j = 0
         while j <= tl {
@@ -183,7 +185,7 @@ extension PatientSearchIndex {
                 for i in 0..<n {
                     let s = slots[i]
                     forEachGram(text: tBase + Int(s.textStart), Int(s.textLen), lastLen: Int(s.lastLen),
-                                phone: pBase + Int(s.phoneStart), Int(s.phoneLen)) { key, flags in
+                                phone: pBase + Int(s.phoneStart), Int(s.phoneLen), project: false) { key, flags in
                         let tag = UInt64(key &+ 1) << 32
                         let mask = table.count - 1
                         var h = bucket(key, 32 - bits)
@@ -300,6 +302,91 @@ extension PatientSearchIndex {
                 bigger[h] = e
             }
             table = bigger
+        }
+    }
+
+    /// Sequential reader of the union of a trigram's posting lists: the
+    /// lists of every trigram a query trigram matches (its vowels compared by
+    /// `SearchNormalizer.matches`), the first one being the query trigram
+    /// itself if any document has it.
+    struct GroupCursor {
+        /// The one list, read as it goes (a group of one).
+        private var single: PostingCursor
+        /// Several lists: their union, decoded up front, one entry per slot
+        /// as `slot << 5 | exact << 4 | exactFlags << 2 | flags`.
+        private var merged: [UInt32] = []
+        private var position = -1
+        private let hasExact: Bool
+        /// Current slot (-1 before the first `next`).
+        var value = -1
+        /// Flags of the current slot, merged over every list holding it.
+        var flags = 0
+        /// Whether the query trigram's own list holds the current slot, and its flags there.
+        var exact = false
+        var exactFlags = 0
+
+        /// Whether an entry of a list other than the query trigram's own is
+        /// skipped unless it starts a word (for words of one trigram, whose
+        /// other spellings count only at a word start; see `Segment.findLoose`).
+        private let othersAtWordStartOnly: Bool
+        private let isUnion: Bool
+
+        init(parts: [PostingCursor], hasExact: Bool, postings p: UnsafePointer<UInt8>, othersAtWordStartOnly: Bool) {
+            self.hasExact = hasExact
+            self.othersAtWordStartOnly = othersAtWordStartOnly
+            single = parts[0]
+            isUnion = parts.count > 1
+            if isUnion { merged = Self.union(parts, hasExact: hasExact, othersAtWordStartOnly, p) }
+        }
+
+        private static func union(_ parts: [PostingCursor], hasExact: Bool, _ startsOnly: Bool,
+                                  _ p: UnsafePointer<UInt8>) -> [UInt32] {
+            var out: [UInt32] = []
+            var cursors = parts
+            cursors.withUnsafeMutableBufferPointer { c in
+                for k in c.indices where !c[k].next(p) { c[k].value = .max }
+                while true {
+                    var m = Int.max
+                    for k in c.indices where c[k].value < m { m = c[k].value }
+                    if m == .max { break }
+                    var entry = UInt32(truncatingIfNeeded: m) << 5
+                    var present = false
+                    for k in c.indices where c[k].value == m {
+                        let own = k == 0 && hasExact
+                        if own || !startsOnly || c[k].flags != 0 {
+                            present = true
+                            entry |= UInt32(truncatingIfNeeded: c[k].flags)
+                        }
+                        if own { entry |= 1 << 4 | UInt32(truncatingIfNeeded: c[k].flags) << 2 }
+                        if !c[k].next(p) { c[k].value = .max }
+                    }
+                    if present { out.append(entry) }
+                }
+            }
+            return out
+        }
+
+        /// Advances to the next slot of any list; false at the end of all.
+        @inline(__always)
+        mutating func next(_ p: UnsafePointer<UInt8>) -> Bool {
+            if !isUnion {
+                repeat {
+                    guard single.next(p) else { return false }
+                } while !hasExact && othersAtWordStartOnly && single.flags == 0
+                value = single.value
+                flags = single.flags
+                exact = hasExact
+                exactFlags = flags
+                return true
+            }
+            position += 1
+            guard position < merged.count else { return false }
+            let e = merged[position]
+            value = Int(e >> 5)
+            flags = Int(e & 3)
+            exact = e & 16 != 0
+            exactFlags = Int(e >> 2 & 3)
+            return true
         }
     }
 

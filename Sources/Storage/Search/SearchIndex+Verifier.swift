@@ -14,7 +14,9 @@ extension PatientSearchIndex {
         let keys: UnsafePointer<UInt8>
         let raw: UnsafePointer<UInt8>
         let rawWords: UnsafeBufferPointer<Range<Int>>
+        let marks: UnsafePointer<UInt8>
         let cyrillic: Bool
+        let plain: Bool
         let floor: Int
 
         /// Loads what `nameRank(i)` will read first; returns a byte of it.
@@ -88,18 +90,28 @@ extension PatientSearchIndex {
                     if word.isFirst && cls == 3 { firstInLast = true }
                 }
                 if missing { continue }
-                let cls = substringOnly ? 2 : (firstInLast ? 0 : 1)
-                let tier = loose ? 2 : (sameSpelling(s) ? 0 : 1)
-                return max(floor, tier) * 3 + cls
+                return tiered(loose ? 2 : (sameSpelling(i) ? 0 : 1), substringOnly: substringOnly, firstInLast: firstInLast)
             }
             return -1
+        }
+
+        /// The rank of a match of `tier` (raised to the query's floor) and class.
+        @inline(__always)
+        func tiered(_ tier: Int, substringOnly: Bool, firstInLast: Bool) -> Int {
+            max(floor, tier) * 3 + (substringOnly ? 2 : (firstInLast ? 0 : 1))
         }
 
         /// Tier 0: the document is written in the query's script and every
         /// transliterated query word occurs in its transliterated name.
         @inline(__always)
-        private func sameSpelling(_ s: Slot) -> Bool {
-            if floor > 0 || s.cyrillic != cyrillic { return false }
+        func sameSpelling(_ i: Int) -> Bool {
+            if floor > 0 { return false }
+            // The marks (a byte per document) settle most documents without
+            // reading the slot and the sort key.
+            let mark = marks[i]
+            if (mark & Segment.cyrillicMark != 0) != cyrillic { return false }
+            if plain && mark & Segment.plainMark != 0 { return true }
+            let s = slots[i]
             let k = keys + Int(s.keyStart)
             let kl = Int(s.keyLen)
             for r in rawWords where !Segment.contains(k, kl, raw + r.lowerBound, r.count) {
