@@ -439,7 +439,23 @@ extension PatientSearchIndex {
             grams.postings.withUnsafeBufferPointer { pb in
             cursors.withUnsafeMutableBufferPointer { cur in
             withUnsafeTemporaryAllocation(of: UInt8.self, capacity: size * wc) { window in
+            withUnsafeTemporaryAllocation(of: Int.self, capacity: Self.batchSize) { batch in
+            withUnsafeTemporaryAllocation(of: Int.self, capacity: Self.batchSize) { batchRank in
                 let p = pb.baseAddress!
+                var pending = 0
+                // Matches with the same bytes: whether they are tier 0 needs
+                // the document's mark and perhaps its sort key; touching those
+                // of a whole batch first overlaps the cache misses.
+                func flush() {
+                    var sink: UInt8 = 0
+                    for k in 0..<pending { sink &+= v.touchKey(batch[k]) }
+                    hits.sink &+= sink
+                    for k in 0..<pending {
+                        let rank = batchRank[k]
+                        hits.add(v.sameSpelling(batch[k]) ? rank - 3 : rank, Int32(truncatingIfNeeded: batch[k]))
+                    }
+                    pending = 0
+                }
                 for c in 0..<cur.count where !cur[c].next(p) { cur[c].value = .max }
                 var base = 0
                 while base < n {
@@ -482,18 +498,25 @@ extension PatientSearchIndex {
                                 if f & 8 == 0 { strict = false } else if f >> 3 & 7 == 1 { strictSubstring = true }
                             }
                             let i = base + k
-                            let rank = strict
-                                ? v.tiered(v.sameSpelling(i) ? 0 : 1, substringOnly: strictSubstring,
-                                           firstInLast: first & (startsLastWord << 4) != 0)
-                                : v.tiered(2, substringOnly: looseSubstring,
-                                           firstInLast: first & (startsLastWord << 1) != 0)
-                            hits.add(rank, Int32(truncatingIfNeeded: i))
+                            if strict {
+                                // Tier 0 or 1: decided in batches (see `flush`).
+                                batch[pending] = i
+                                batchRank[pending] = v.tiered(1, substringOnly: strictSubstring,
+                                                              firstInLast: first & (startsLastWord << 4) != 0)
+                                pending += 1
+                                if pending == Self.batchSize { flush() }
+                            } else {
+                                hits.add(v.tiered(2, substringOnly: looseSubstring,
+                                                  firstInLast: first & (startsLastWord << 1) != 0),
+                                         Int32(truncatingIfNeeded: i))
+                            }
                         }
                         chunk += 8
                     }
                     base = end
                 }
-            }}}
+                flush()
+            }}}}}
         }
 
         @inline(__always)

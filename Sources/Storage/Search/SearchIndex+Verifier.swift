@@ -26,6 +26,14 @@ extension PatientSearchIndex {
             return (s.textLen > 0 ? text[Int(s.textStart)] : 0) &+ keys[Int(s.keyStart)]
         }
 
+        /// Loads what `sameSpelling(i)` will read; returns a byte of it.
+        @inline(__always)
+        func touchKey(_ i: Int) -> UInt8 {
+            let mark = marks[i]
+            if floor > 0 || plain && mark & Segment.plainMark != 0 { return mark }
+            return mark &+ keys[Int(slots[i].keyStart)]
+        }
+
         /// Loads what `phoneRank(i)` will read first; returns a byte of it.
         @inline(__always)
         func touchPhone(_ i: Int) -> UInt8 {
