@@ -500,7 +500,7 @@ private struct ReferenceSearch {
 
     mutating func upsert(_ d: PatientSearchIndex.SearchDocument) {
         let names = [d.lastName, d.firstName, d.middleName ?? ""]
-        let parts = names.map(SearchNormalizer.key)
+        let parts = names.map(SearchNormalizer.indexKey)
         var key: [UInt8] = []
         for (k, part) in names.enumerated() {
             if k > 0 { key.append(0) }
@@ -530,13 +530,16 @@ private struct ReferenceSearch {
     private static func variants(_ text: String) -> [Variant] {
         var raw: [UInt8] = []
         SearchNormalizer.transliterate(text, into: &raw)
-        let key = Array(SearchNormalizer.key(text).utf8)
+        var key: [UInt8] = [], scratch: [UInt8] = []
+        SearchNormalizer.key(raw, into: &key, scratch: &scratch, patronymics: .keep)
         var out = [Variant(words: words(key), floor: 0, raw: words(raw),
                            cyrillic: text.unicodeScalars.contains { $0.value >= 0x400 && $0.value <= 0x52F })]
         if out[0].words.isEmpty { return [] }
+        let joined = Array(SearchNormalizer.key(text).utf8)
+        if joined != key { out.append(Variant(words: words(joined), floor: 1)) }
         for v in SearchNormalizer.vowelSwapVariants(raw, limit: 3) {
-            var k: [UInt8] = [], scratch: [UInt8] = []
-            SearchNormalizer.key(v, into: &k, scratch: &scratch)
+            var k: [UInt8] = []
+            SearchNormalizer.key(v, into: &k, scratch: &scratch, patronymics: .keep)
             if k != key { out.append(Variant(words: words(k), floor: 2)) }
         }
         for a in SearchAliases.variants(of: key, limit: 3) { out.append(Variant(words: words(a), floor: 3)) }

@@ -137,6 +137,17 @@ final class SpellingTests: XCTestCase {
         for q in ["Rustam qizi", "Рустам кызы", "Rustamovna", "Aziza Rustam qizi"] {
             XCTAssertEqual(search(index, q), [daughter.id], q)
         }
+        // Typing on the way to the patronymic, and the word alone, still find it.
+        for q in ["Rustam oʻgʻ", "Rustam o'g'l", "oʻgʻli", "Karimov ogl"] {
+            XCTAssertEqual(search(index, q), [son.id], q)
+        }
+        XCTAssertEqual(SearchNormalizer.indexKey("Rustam oʻgʻli"), "rustam ogli rustamovich")
+        // A name that begins like a patronymic word is not taken for one.
+        let ogiloy = doc("Karimova", "Oʻgʻiloy")
+        let qizlarxon = doc("Valiyeva", "Qizlarxon")
+        index.replaceAll([son, ogiloy, qizlarxon])
+        XCTAssertEqual(search(index, "Karimova Oʻgʻil"), [ogiloy.id])
+        XCTAssertEqual(search(index, "Valiyeva Qiz"), [qizlarxon.id])
     }
 
     func testNamesWithTheirOwnRussianFormFindEachOtherThroughTheAliasTable() {

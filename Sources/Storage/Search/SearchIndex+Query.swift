@@ -15,10 +15,13 @@ extension PatientSearchIndex {
             let main = CompiledQuery(query)
             queries = [main]
             guard main.kind == .name else { return }
+            var scratch: [UInt8] = []
+            var joined: [UInt8] = []
+            SearchNormalizer.key(main.raw, into: &joined, scratch: &scratch, patronymics: .join)
+            if joined != main.bytes { queries.append(CompiledQuery(key: joined, floor: 1)) }
             for raw in SearchNormalizer.vowelSwapVariants(main.raw, limit: Self.maxVariants) {
-                var scratch: [UInt8] = []
                 var key: [UInt8] = []
-                SearchNormalizer.key(raw, into: &key, scratch: &scratch)
+                SearchNormalizer.key(raw, into: &key, scratch: &scratch, patronymics: .keep)
                 if key != main.bytes { queries.append(CompiledQuery(key: key, floor: 2)) }
             }
             for key in SearchAliases.variants(of: main.bytes, limit: Self.maxVariants) {
@@ -43,7 +46,8 @@ extension PatientSearchIndex {
         /// Words in evaluation order (longest first).
         var words: [Word] = []
         /// The lowest tier a match of this query can have: 0 for the query as
-        /// typed, 2 for a vowel-swap variant, 3 for an alias variant. Tiers:
+        /// typed, 1 for its patronymics joined ("Rustam oʻgʻli" as
+        /// `rustamovich`), 2 for a vowel-swap variant, 3 for an alias variant. Tiers:
         /// 0 the same letters in the same script, 1 the same once scripts and
         /// informal spellings are folded, 2 the spelling key (vowel shifts),
         /// 3 an alias.
@@ -68,14 +72,11 @@ extension PatientSearchIndex {
         /// Signature of `grams`, vowels as `SearchNormalizer.gramByte` (as
         /// the signatures of tail documents are built).
         var signature = Signature()
-        /// Whether membership in the posting lists of `groups` decides the
-        /// match and the entry flags decide the class, with no byte check: a
-        /// phone query of exactly three digits, or a name query whose words
-        /// are all three bytes long and not only digits.
+        /// Whether membership in the posting list decides the match and the
+        /// entry flag the rank, with no byte check: a phone query of exactly
+        /// three digits. (Name queries of short words are answered from the
+        /// lists by `Segment.searchWindowed`.)
         var exactFromGrams = false
-        /// Position in `grams` of the first query word's trigram (name
-        /// queries with `exactFromGrams`).
-        var firstWordGram = -1
         /// Whether this is a name query of at most `maxWindowedWords` words,
         /// all of two or three bytes and not only digits (see
         /// `Segment.searchWindowed`).
@@ -103,7 +104,7 @@ extension PatientSearchIndex {
             }
             cyrillic = SearchNormalizer.hasCyrillic(query)
             var scratch: [UInt8] = []
-            SearchNormalizer.key(raw, into: &bytes, scratch: &scratch)
+            SearchNormalizer.key(raw, into: &bytes, scratch: &scratch, patronymics: .keep)
             plain = bytes == raw
             parseWords()
         }
@@ -118,13 +119,12 @@ extension PatientSearchIndex {
         private mutating func parseWords() {
             var start = 0
             var isFirst = true
-            var allTrigrams = true
             var allShort = true
             for k in 0...bytes.count where k == bytes.count || bytes[k] == 0x20 {
-                if k > start {
+                // A word typed twice is one condition.
+                if k > start, !words.contains(where: { bytes[$0.start..<($0.start + $0.length)] == bytes[start..<k] }) {
                     let digits = bytes[start..<k].allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
                     var word = Word(start: start, length: k - start, digits: digits, isFirst: isFirst)
-                    if digits || k - start != 3 { allTrigrams = false }
                     if digits || k - start > 3 || k - start < 2 { allShort = false }
                     if !digits {
                         var j = start
@@ -134,14 +134,12 @@ extension PatientSearchIndex {
                             j += 1
                         }
                     }
-                    if isFirst { firstWordGram = word.leadGram }
                     words.append(word)
                     isFirst = false
                 }
                 start = k + 1
             }
             if words.isEmpty { return }
-            exactFromGrams = allTrigrams
             // A digit word may match the phone, not the name: no shortcut to tier 0.
             if words.contains(where: \.digits) { plain = false }
             windowed = allShort && words.count <= Self.maxWindowedWords
@@ -215,7 +213,7 @@ extension PatientSearchIndex {
             let before = seg.text.count
             if before > textStart { seg.text.append(0x20) }
             let afterSpace = seg.text.count
-            SearchNormalizer.key(raw, into: &seg.text, scratch: &keyScratch)
+            SearchNormalizer.key(raw, into: &seg.text, scratch: &keyScratch, patronymics: .both)
             if seg.text.count == afterSpace, afterSpace != before { seg.text.removeLast() }
             return seg.text.count - afterSpace == raw.count && seg.text[afterSpace...].elementsEqual(raw)
         }

@@ -269,38 +269,33 @@ extension PatientSearchIndex {
         private func searchIndexed(_ q: CompiledQuery, isPhone: Bool, _ v: Verifier,
                                    _ alive: UnsafeBufferPointer<Bool>, into hits: inout Hits) {
             // (lists' size in bytes, their cursor, position in q.grams), rarest first.
-            var lists: [(count: UInt32, parts: [PostingCursor], hasExact: Bool, query: Int)] = []
+            var lists: [(count: UInt32, parts: [PostingCursor], query: Int)] = []
             lists.reserveCapacity(q.grams.count)
-            for (k, key) in q.grams.enumerated() {
+            for k in q.grams.indices {
                 var parts: [PostingCursor] = []
                 var size: UInt32 = 0
-                var hasExact = false
-                for (c, combo) in q.groups[k].enumerated() {
+                for combo in q.groups[k] {
                     guard let g = grams.find(combo) else { continue }
-                    if c == 0 && combo == key { hasExact = true }
                     parts.append(PostingCursor(start: Int(grams.starts[g]), end: Int(grams.starts[g + 1])))
                     size += grams.starts[g + 1] - grams.starts[g]
                 }
                 if parts.isEmpty { return } // no document has it
-                lists.append((size, parts, hasExact, k))
+                lists.append((size, parts, k))
             }
             lists.sort { $0.count < $1.count }
             let exact = q.exactFromGrams
             let limit = lists[0].count.multipliedReportingOverflow(by: Self.intersectRatio)
             var cursors: [GroupCursor] = []
             cursors.reserveCapacity(lists.count)
-            var firstWordCursor = 0
             // Cursor of the leading trigram of each query word, if intersected.
             var leadCursor = [Int](repeating: -1, count: q.words.count)
             for (k, l) in lists.enumerated() {
                 if !exact && k > 0 && (k > Self.maxIntersected || (!limit.overflow && l.count > limit.partialValue)) {
                     break
                 }
-                if l.query == q.firstWordGram { firstWordCursor = k }
                 for (w, word) in q.words.enumerated() where word.leadGram == l.query { leadCursor[w] = k }
                 grams.postings.withUnsafeBufferPointer { pb in
-                    cursors.append(GroupCursor(parts: l.parts, hasExact: l.hasExact, postings: pb.baseAddress!,
-                                               othersAtWordStartOnly: exact && !isPhone))
+                    cursors.append(GroupCursor(parts: l.parts, postings: pb.baseAddress!))
                 }
             }
             // (word, cursor) pairs for `Verifier.nameRank` limits.
@@ -338,26 +333,9 @@ extension PatientSearchIndex {
                     }
                     if !alive[i] { continue }
                     if exact {
-                        if isPhone {
-                            // A phone query of three digits: the flag says the
-                            // number is exactly those digits.
-                            hits.add(cur[0].flags != 0 ? 0 : 1, Int32(truncatingIfNeeded: i))
-                        } else {
-                            // Every word is one trigram: its lists decide the
-                            // class, its own list whether the bytes are the same.
-                            var strict = true, strictSubstring = false, looseSubstring = false
-                            for c in 0..<others {
-                                if cur[c].flags == 0 { looseSubstring = true }
-                                if !cur[c].exact { strict = false } else if cur[c].exactFlags == 0 { strictSubstring = true }
-                            }
-                            let first = cur[firstWordCursor]
-                            let rank = strict
-                                ? v.tiered(v.sameSpelling(i) ? 0 : 1, substringOnly: strictSubstring,
-                                           firstInLast: first.exactFlags & Int(startsLastWord) != 0)
-                                : v.tiered(2, substringOnly: looseSubstring,
-                                           firstInLast: first.flags & Int(startsLastWord) != 0)
-                            hits.add(rank, Int32(truncatingIfNeeded: i))
-                        }
+                        // A phone query of three digits: the flag says the
+                        // number is exactly those digits.
+                        hits.add(cur[0].flags != 0 ? 0 : 1, Int32(truncatingIfNeeded: i))
                         continue
                     }
                     // The flags of a word's leading trigram cap the class the

@@ -307,40 +307,27 @@ extension PatientSearchIndex {
 
     /// Sequential reader of the union of a trigram's posting lists: the
     /// lists of every trigram a query trigram matches (its vowels compared by
-    /// `SearchNormalizer.matches`), the first one being the query trigram
-    /// itself if any document has it.
+    /// `SearchNormalizer.matches`).
     struct GroupCursor {
         /// The one list, read as it goes (a group of one).
         private var single: PostingCursor
         /// Several lists: their union, decoded up front, one entry per slot
-        /// as `slot << 5 | exact << 4 | exactFlags << 2 | flags`.
+        /// as `slot << 2 | flags` (flags merged over the lists holding it).
         private var merged: [UInt32] = []
         private var position = -1
-        private let hasExact: Bool
+        private let isUnion: Bool
         /// Current slot (-1 before the first `next`).
         var value = -1
-        /// Flags of the current slot, merged over every list holding it.
+        /// Flags of the current slot.
         var flags = 0
-        /// Whether the query trigram's own list holds the current slot, and its flags there.
-        var exact = false
-        var exactFlags = 0
 
-        /// Whether an entry of a list other than the query trigram's own is
-        /// skipped unless it starts a word (for words of one trigram, whose
-        /// other spellings count only at a word start; see `Segment.findLoose`).
-        private let othersAtWordStartOnly: Bool
-        private let isUnion: Bool
-
-        init(parts: [PostingCursor], hasExact: Bool, postings p: UnsafePointer<UInt8>, othersAtWordStartOnly: Bool) {
-            self.hasExact = hasExact
-            self.othersAtWordStartOnly = othersAtWordStartOnly
+        init(parts: [PostingCursor], postings p: UnsafePointer<UInt8>) {
             single = parts[0]
             isUnion = parts.count > 1
-            if isUnion { merged = Self.union(parts, hasExact: hasExact, othersAtWordStartOnly, p) }
+            if isUnion { merged = Self.union(parts, p) }
         }
 
-        private static func union(_ parts: [PostingCursor], hasExact: Bool, _ startsOnly: Bool,
-                                  _ p: UnsafePointer<UInt8>) -> [UInt32] {
+        private static func union(_ parts: [PostingCursor], _ p: UnsafePointer<UInt8>) -> [UInt32] {
             var out: [UInt32] = []
             var cursors = parts
             cursors.withUnsafeMutableBufferPointer { c in
@@ -349,18 +336,12 @@ extension PatientSearchIndex {
                     var m = Int.max
                     for k in c.indices where c[k].value < m { m = c[k].value }
                     if m == .max { break }
-                    var entry = UInt32(truncatingIfNeeded: m) << 5
-                    var present = false
+                    var entry = UInt32(truncatingIfNeeded: m) << 2
                     for k in c.indices where c[k].value == m {
-                        let own = k == 0 && hasExact
-                        if own || !startsOnly || c[k].flags != 0 {
-                            present = true
-                            entry |= UInt32(truncatingIfNeeded: c[k].flags)
-                        }
-                        if own { entry |= 1 << 4 | UInt32(truncatingIfNeeded: c[k].flags) << 2 }
+                        entry |= UInt32(truncatingIfNeeded: c[k].flags)
                         if !c[k].next(p) { c[k].value = .max }
                     }
-                    if present { out.append(entry) }
+                    out.append(entry)
                 }
             }
             return out
@@ -370,22 +351,16 @@ extension PatientSearchIndex {
         @inline(__always)
         mutating func next(_ p: UnsafePointer<UInt8>) -> Bool {
             if !isUnion {
-                repeat {
-                    guard single.next(p) else { return false }
-                } while !hasExact && othersAtWordStartOnly && single.flags == 0
+                guard single.next(p) else { return false }
                 value = single.value
                 flags = single.flags
-                exact = hasExact
-                exactFlags = flags
                 return true
             }
             position += 1
             guard position < merged.count else { return false }
             let e = merged[position]
-            value = Int(e >> 5)
+            value = Int(e >> 2)
             flags = Int(e & 3)
-            exact = e & 16 != 0
-            exactFlags = Int(e >> 2 & 3)
             return true
         }
     }

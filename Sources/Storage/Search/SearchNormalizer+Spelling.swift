@@ -9,8 +9,9 @@ import Foundation
 /// - `f` and `ph` → `p` (Yusufov / Юсупов, Sharifov / Шарипов);
 /// - `tc` → `ts` (the passport TC for ц) and `td` → `d` (Nuritdinov → nuridinov);
 /// - a final `x` after `lo`/`la` is dropped (Abdulloh / Абдуллах / Abdulla);
-/// - patronymics: "Rustam oʻgʻli" / "Rustam угли" / "Rustam ogly" become
-///   `rustamovich`, "Rustam qizi" / "кызы" become `rustamovna` (after a vowel
+/// - patronymics: "Rustam oʻgʻli" / "Rustam угли" / "Rustam ogly" join into
+///   `rustamovich` (a stored name keeps the words too, a query is searched
+///   both ways: see `Patronymics`), "Rustam qizi" / "кызы" become `rustamovna` (after a vowel
 ///   and after ш, ч, ж, ц: `-evich`, `-evna`: "Ali oʻgʻli" = Алиевич, "Ergash
 ///   oʻgʻli" = Эргашевич), so they meet the Russian form.
 ///
@@ -34,13 +35,34 @@ extension SearchNormalizer {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// How `key` treats the patronymic words ("X oʻgʻli", "X qizi").
+    enum Patronymics {
+        /// Left as words (a query as typed, so that "Rustam oʻgʻ" still finds "Rustam oʻgʻli").
+        case keep
+        /// Replaced by the joined form (`Xovich`): the query's variant that meets "Рустамович".
+        case join
+        /// Kept, with the joined form added after them (a stored name: found either way).
+        case both
+    }
+
     /// Appends the key of transliterated `raw` to `out`; `scratch` is reused.
-    static func key(_ raw: [UInt8], into out: inout [UInt8], scratch: inout [UInt8]) {
+    static func key(_ raw: [UInt8], into out: inout [UInt8], scratch: inout [UInt8],
+                    patronymics: Patronymics = .join) {
         scratch.removeAll(keepingCapacity: true)
         rewriteConsonants(raw, into: &scratch)
         let start = out.count
         skeleton(scratch, into: &out)
-        mergePatronymics(&out, from: start)
+        mergePatronymics(&out, from: start, patronymics)
+    }
+
+    /// The key a stored name part is indexed under (patronymics `.both`).
+    static func indexKey(_ s: String) -> String {
+        var raw: [UInt8] = []
+        var out: [UInt8] = []
+        var scratch: [UInt8] = []
+        transliterate(s, into: &raw)
+        key(raw, into: &out, scratch: &scratch, patronymics: .both)
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Raw-level rewrites: f/ph → p, tc → ts, td → d.
@@ -67,13 +89,31 @@ extension SearchNormalizer {
         }
     }
 
-    private static let sonWords: [[UInt8]] = ["ogli", "ugli", "oglu", "ogil", "ugil"].map { Array($0.utf8) }
-    private static let daughterWords: [[UInt8]] = ["kizi", "gizi", "kiz"].map { Array($0.utf8) }
+    private static let sonWords: [[UInt8]] = ["ogli", "ugli", "oglu"].map { Array($0.utf8) }
+    private static let daughterWords: [[UInt8]] = ["kizi", "gizi"].map { Array($0.utf8) }
+
+    /// Whether `b` from `start` on may hold something `mergePatronymics`
+    /// changes (a word ending in `x`, or a son or daughter word).
+    private static func mayMerge(_ b: [UInt8], from start: Int) -> Bool {
+        var k = start
+        while k < b.count {
+            let c = b[k]
+            let atEnd = k + 1 == b.count || b[k + 1] == 0x20
+            if c == 0x78 && atEnd { return true }
+            if (c == 0x6C || c == 0x7A) && k + 1 < b.count && b[k + 1] == 0x69 && (k + 2 == b.count || b[k + 2] == 0x20) {
+                return true // "...li" / "...zi" ends a word
+            }
+            if c == 0x75 && atEnd { return true } // "oglu"
+            k += 1
+        }
+        return false
+    }
 
     /// Joins "X ogli" into `Xovich` and "X kizi" into `Xovna` (`-evich`,
-    /// `-evna` after a vowel), and drops a final `x` after `lo`/`la`, in the
-    /// key bytes of `b` from `start` on.
-    static func mergePatronymics(_ b: inout [UInt8], from start: Int) {
+    /// `-evna` after a vowel and after ш, ч, ж, ц) as `mode` says, and drops
+    /// a final `x` after `lo`/`la`, in the key bytes of `b` from `start` on.
+    static func mergePatronymics(_ b: inout [UInt8], from start: Int, _ mode: Patronymics) {
+        if !mayMerge(b, from: start) { return }
         var words: [Range<Int>] = []
         var s = start
         for k in start...b.count where k == b.count || b[k] == 0x20 {
@@ -90,17 +130,30 @@ extension SearchNormalizer {
                 word.removeLast()
                 changed = true
             }
-            if k + 1 < words.count {
+            var joined: [UInt8] = []
+            if mode != .keep, k + 1 < words.count {
                 let following = Array(b[words[k + 1]])
                 let son = sonWords.contains(following)
                 if son || daughterWords.contains(following) {
-                    word += Array(((takesE(word) ? "e" : "o") + (son ? "vich" : "vna")).utf8)
-                    k += 1
+                    joined = word + Array(((takesE(word) ? "e" : "o") + (son ? "vich" : "vna")).utf8)
                     changed = true
+                    if mode == .join {
+                        word = joined
+                        joined = []
+                        k += 1
+                    }
                 }
             }
             if !result.isEmpty { result.append(0x20) }
             result += word
+            if !joined.isEmpty {
+                // `.both`: the words as written, then the joined form.
+                result.append(0x20)
+                result += Array(b[words[k + 1]])
+                result.append(0x20)
+                result += joined
+                k += 1
+            }
             k += 1
         }
         if changed { b.replaceSubrange(start..<b.count, with: result) }
