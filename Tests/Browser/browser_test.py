@@ -107,6 +107,13 @@ def main():
             names = page.eval("Array.from(document.querySelectorAll('#results tbody tr')).map(r => r.innerText).join('\\n')")
             expect(names.strip() != "", f"{query} finds patients")
         shot("patients-search-en")
+        # The passport Latin of the Russian form finds the same people (the spelling key).
+        query = "SHAKHRUKH"
+        page.eval(f"var q = document.getElementById('q'); q.value = {query!r}; q.dispatchEvent(new Event('input')); true")
+        page.wait_for(f"location.search.indexOf(encodeURIComponent({query!r})) >= 0 && document.querySelectorAll('#results tbody tr').length > 0")
+        names = page.eval("Array.from(document.querySelectorAll('#results tbody tr')).map(r => r.innerText).join('\\n')")
+        expect(re.search(r"Shoxrux|Шохрух|Шоҳруҳ", names) is not None, f"{query} finds Shoxrux / Шохрух: {names[:200]}")
+        shot("patients-search-passport-en")
 
         # Create a patient, with one mistake first: the message sits beside the field, values stay.
         page.goto(f"{base}/patients/new")
