@@ -268,7 +268,7 @@ extension PatientSearchIndex {
         /// the candidates are verified with `v`.
         private func searchIndexed(_ q: CompiledQuery, isPhone: Bool, _ v: Verifier,
                                    _ alive: UnsafeBufferPointer<Bool>, into hits: inout Hits) {
-            // (lists' size in bytes, their cursor, position in q.grams), rarest first.
+            // (lists' size in bytes, the lists, position in q.grams), rarest first.
             var lists: [(count: UInt32, parts: [PostingCursor], query: Int)] = []
             lists.reserveCapacity(q.grams.count)
             for k in q.grams.indices {
