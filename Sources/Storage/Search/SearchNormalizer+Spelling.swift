@@ -10,19 +10,20 @@ import Foundation
 /// - `tc` → `ts` (the passport TC for ц) and `td` → `d` (Nuritdinov → nuridinov);
 /// - a final `x` after `lo`/`la` is dropped (Abdulloh / Абдуллах / Abdulla);
 /// - patronymics: "Rustam oʻgʻli" / "Rustam угли" / "Rustam ogly" join into
-///   `rustamovich` (a stored name keeps the words too, a query is searched
-///   both ways: see `Patronymics`), "Rustam qizi" / "кызы" become `rustamovna` (after a vowel
+///   `rustamovich`, "Rustam qizi" / "кызы" into `rustamovna` (after a vowel
 ///   and after ш, ч, ж, ц: `-evich`, `-evna`: "Ali oʻgʻli" = Алиевич, "Ergash
-///   oʻgʻli" = Эргашевич), so they meet the Russian form.
+///   oʻgʻli" = Эргашевич), so they meet the Russian form; a stored name keeps
+///   the words too, a query is searched both ways (see `Patronymics`).
 ///
 /// Vowels are not rewritten; they are compared by `vowelClass`: Uzbek `o`
 /// (which is also `oʻ`, `ў` and `yo` once the apostrophe is gone) matches
 /// Russian `а` (Toshmatov / Ташматов, -jon / -джан, -boy / -бай, Doniyor /
 /// Данияр) and `у` (Yoʻldoshev / Юлдашев), while `a` and `u` stay apart
 /// (Hasan ≠ Husan, Zuhra ≠ Zahro) and `i` stays apart from all three
-/// (Komil ≠ Kamol). The endings -illo / -ulla and -iddin / -utdin, where
-/// Russian writes `у` for Uzbek `i` and back, are matched by query variants
-/// (`spellingVariants`).
+/// (Komil ≠ Kamol); such a loose match counts only at the start of a word
+/// (`PatientSearchIndex.Segment.findLoose`). The endings -illo / -ulla and
+/// -iddin / -utdin, where Russian writes `у` for Uzbek `i` and back, are
+/// matched by query variants (`vowelSwapVariants`).
 extension SearchNormalizer {
 
     /// Spelling key of `s` (see the extension's documentation).
