@@ -83,6 +83,15 @@ final class SpellingTests: XCTestCase {
         XCTAssertTrue(m("U", "u"))
         XCTAssertFalse(m("U", "o"))  // a swapped vowel matches only itself
         XCTAssertTrue(m("I", "i"))
+        // The trigram lists a query letter reads are exactly the letters it matches, its own first.
+        func bytes(_ s: String) -> [UInt8] { Array(s.utf8) }
+        let q = PatientSearchIndex.CompiledQuery.matchingBytes
+        XCTAssertEqual(q(bytes("a")[0]), bytes("ao"))
+        XCTAssertEqual(q(bytes("o")[0]), bytes("oau"))
+        XCTAssertEqual(q(bytes("u")[0]), bytes("uo"))
+        XCTAssertEqual(q(bytes("U")[0]), bytes("u"))
+        XCTAssertEqual(q(bytes("I")[0]), bytes("i"))
+        XCTAssertEqual(q(bytes("k")[0]), bytes("k"))
     }
 
     // MARK: - Each rule through the index

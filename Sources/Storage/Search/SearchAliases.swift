@@ -59,11 +59,9 @@ enum SearchAliases {
     /// At most `limit`.
     static func variants(of key: [UInt8], limit: Int) -> [[UInt8]] {
         var out: [[UInt8]] = []
-        var start = 0
-        for k in 0...key.count where k == key.count || key[k] == 0x20 {
-            defer { start = k + 1 }
-            let length = k - start
-            for (from, to) in stems where from.count <= length && out.count < limit {
+        for word in SearchNormalizer.words(key) {
+            let start = word.lowerBound
+            for (from, to) in stems where from.count <= word.count && out.count < limit {
                 var same = true
                 for j in 0..<from.count where !SearchNormalizer.matches(key[start + j], from[j]) {
                     same = false

@@ -97,11 +97,7 @@ extension PatientSearchIndex {
                 return
             }
             SearchNormalizer.transliterate(query, into: &raw)
-            var start = 0
-            for k in 0...raw.count where k == raw.count || raw[k] == 0x20 {
-                if k > start { rawWords.append(start..<k) }
-                start = k + 1
-            }
+            rawWords = SearchNormalizer.words(raw)
             cyrillic = SearchNormalizer.hasCyrillic(query)
             var scratch: [UInt8] = []
             SearchNormalizer.key(raw, into: &bytes, scratch: &scratch, patronymics: .keep)
@@ -117,27 +113,25 @@ extension PatientSearchIndex {
         }
 
         private mutating func parseWords() {
-            var start = 0
             var isFirst = true
             var allShort = true
-            for k in 0...bytes.count where k == bytes.count || bytes[k] == 0x20 {
+            for range in SearchNormalizer.words(bytes) {
                 // A word typed twice is one condition.
-                if k > start, !words.contains(where: { bytes[$0.start..<($0.start + $0.length)] == bytes[start..<k] }) {
-                    let digits = bytes[start..<k].allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
-                    var word = Word(start: start, length: k - start, digits: digits, isFirst: isFirst)
-                    if digits || k - start > 3 || k - start < 2 { allShort = false }
-                    if !digits {
-                        var j = start
-                        while j + 3 <= k {
-                            let position = addGram(bytes[j], bytes[j + 1], bytes[j + 2], phone: false)
-                            if j == start { word.leadGram = position }
-                            j += 1
-                        }
+                if words.contains(where: { bytes[$0.start..<($0.start + $0.length)] == bytes[range] }) { continue }
+                let start = range.lowerBound, k = range.upperBound
+                let digits = bytes[range].allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+                var word = Word(start: start, length: k - start, digits: digits, isFirst: isFirst)
+                if digits || k - start > 3 || k - start < 2 { allShort = false }
+                if !digits {
+                    var j = start
+                    while j + 3 <= k {
+                        let position = addGram(bytes[j], bytes[j + 1], bytes[j + 2], phone: false)
+                        if j == start { word.leadGram = position }
+                        j += 1
                     }
-                    words.append(word)
-                    isFirst = false
                 }
-                start = k + 1
+                words.append(word)
+                isFirst = false
             }
             if words.isEmpty { return }
             // A digit word may match the phone, not the name: no shortcut to tier 0.
@@ -165,16 +159,12 @@ extension PatientSearchIndex {
             return grams.count - 1
         }
 
-        /// The document bytes a query byte matches, its own (as stored) first.
+        /// The document bytes a query byte matches by `SearchNormalizer.matches`,
+        /// itself first (`U` and `I` never occur in a document): a → a o,
+        /// u → u o, o → o a u, U → u, I → i, any other byte → itself.
         static func matchingBytes(_ c: UInt8) -> [UInt8] {
-            switch c {
-            case 0x61: return [0x61, 0x6F]          // a: a o
-            case 0x75: return [0x75, 0x6F]          // u: u o
-            case 0x6F: return [0x6F, 0x61, 0x75]    // o: o a u
-            case 0x55: return [0x75]                // U: u
-            case 0x49: return [0x69]                // I: i
-            default: return [c]
-            }
+            let own: [UInt8] = c == 0x55 || c == 0x49 ? [] : [c]
+            return own + [0x61, 0x6F, 0x75, 0x69].filter { $0 != c && SearchNormalizer.matches(c, $0) }
         }
 
         /// Every name trigram the query trigram `a b c` matches, the one with

@@ -28,12 +28,33 @@ extension SearchNormalizer {
 
     /// Spelling key of `s` (see the extension's documentation).
     public static func key(_ s: String) -> String {
+        key(s, patronymics: .join)
+    }
+
+    /// The key a stored name part is indexed under (patronymics `.both`).
+    static func indexKey(_ s: String) -> String {
+        key(s, patronymics: .both)
+    }
+
+    private static func key(_ s: String, patronymics: Patronymics) -> String {
         var raw: [UInt8] = []
         var out: [UInt8] = []
         var scratch: [UInt8] = []
         transliterate(s, into: &raw)
-        key(raw, into: &out, scratch: &scratch)
+        key(raw, into: &out, scratch: &scratch, patronymics: patronymics)
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The words of folded or transliterated bytes `b` from `start` on
+    /// (separated by single spaces), as ranges.
+    static func words(_ b: [UInt8], from start: Int = 0) -> [Range<Int>] {
+        var out: [Range<Int>] = []
+        var s = start
+        for k in start...b.count where k == b.count || b[k] == 0x20 {
+            if k > s { out.append(s..<k) }
+            s = k + 1
+        }
+        return out
     }
 
     /// How `key` treats the patronymic words ("X oʻgʻli", "X qizi").
@@ -56,15 +77,6 @@ extension SearchNormalizer {
         mergePatronymics(&out, from: start, patronymics)
     }
 
-    /// The key a stored name part is indexed under (patronymics `.both`).
-    static func indexKey(_ s: String) -> String {
-        var raw: [UInt8] = []
-        var out: [UInt8] = []
-        var scratch: [UInt8] = []
-        transliterate(s, into: &raw)
-        key(raw, into: &out, scratch: &scratch, patronymics: .both)
-        return String(decoding: out, as: UTF8.self)
-    }
 
     /// Raw-level rewrites: f/ph → p, tc → ts, td → d.
     private static func rewriteConsonants(_ b: [UInt8], into out: inout [UInt8]) {
@@ -115,12 +127,7 @@ extension SearchNormalizer {
     /// a final `x` after `lo`/`la`, in the key bytes of `b` from `start` on.
     static func mergePatronymics(_ b: inout [UInt8], from start: Int, _ mode: Patronymics) {
         if !mayMerge(b, from: start) { return }
-        var words: [Range<Int>] = []
-        var s = start
-        for k in start...b.count where k == b.count || b[k] == 0x20 {
-            if k > s { words.append(s..<k) }
-            s = k + 1
-        }
+        let words = words(b, from: start)
         var result: [UInt8] = []
         var changed = false
         var k = 0
